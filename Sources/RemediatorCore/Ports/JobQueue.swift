@@ -1,0 +1,78 @@
+public import Foundation
+
+/// What a stage handler decided, applied by ``JobQueue/complete(_:with:at:)`` in one
+/// transaction together with the job's completion and the next job.
+public struct StageOutcome: Sendable, Equatable {
+    public var event: IncidentEvent
+    public var reason: String
+    public var context: IncidentContext?
+    public var plan: Plan?
+    public var safety: PlanSafetyReport?
+    /// The stage to enqueue next, if the pipeline goes on by itself.
+    public var next: Stage?
+    /// Extra audit entries besides the state change, which is always recorded.
+    public var audit: [AuditEntry]
+
+    public init(
+        event: IncidentEvent, reason: String = "", context: IncidentContext? = nil, plan: Plan? = nil,
+        safety: PlanSafetyReport? = nil, next: Stage? = nil, audit: [AuditEntry] = []
+    ) {
+        self.event = event
+        self.reason = reason
+        self.context = context
+        self.plan = plan
+        self.safety = safety
+        self.next = next
+        self.audit = audit
+    }
+}
+
+/// A claimed job together with its incident as it was at claim time.
+public struct ClaimedJob: Sendable, Equatable {
+    public var job: Job
+    public var incident: Incident
+
+    public init(job: Job, incident: Incident) {
+        self.job = job
+        self.incident = incident
+    }
+}
+
+/// How a completion attempt ended.
+public enum CompletionResult: Sendable, Equatable {
+    /// Applied; the incident is in the returned state.
+    case applied(IncidentState)
+    /// The incident moved on (resolved by the source, cancelled): the job was cancelled
+    /// and nothing was applied.
+    case obsolete(IncidentState)
+}
+
+/// The durable job queue.
+///
+/// Workers claim due jobs under a lease; a job whose lease expires (its worker died) is
+/// claimable again. Completing a job checks the lease token, so a worker that lost its
+/// lease can never complete a job another worker now owns: each stage completes once.
+public protocol JobQueue: Sendable {
+    /// Claims up to `limit` due jobs for `owner`, leasing them until `now + lease`.
+    func claim(owner: String, limit: Int, lease: Duration, at now: Date) async throws -> [ClaimedJob]
+
+    /// Extends the lease of a running job; throws ``StoreError/leaseLost`` when it was taken over.
+    func renewLease(_ job: Job, lease: Duration, at now: Date) async throws
+
+    /// Applies a stage's outcome, finishes the job and enqueues the next one, atomically.
+    func complete(_ job: Job, with outcome: StageOutcome, at now: Date) async throws -> CompletionResult
+
+    /// Applies a transition in the middle of a stage (execution started) without
+    /// finishing the job.
+    func advance(_ job: Job, on event: IncidentEvent, reason: String, at now: Date) async throws -> CompletionResult
+
+    /// Records a failed attempt: the job runs again at `retryAt`, or, when `retryAt` is
+    /// `nil`, is dead and its incident goes to `dead_letter`.
+    func fail(_ job: Job, error: String, retryAt: Date?, at now: Date) async throws
+
+    /// Gives back leased jobs without counting an attempt (graceful shutdown).
+    func release(_ jobs: [Job], at now: Date) async throws
+
+    /// Jobs that are queued or running, for back-pressure and metrics.
+    func pendingJobCount() async throws -> Int
+}
