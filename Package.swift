@@ -31,7 +31,10 @@ let package = Package(
         ),
         .target(
             name: "Ingest",
-            dependencies: ["RemediatorCore"],
+            dependencies: [
+                "RemediatorCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

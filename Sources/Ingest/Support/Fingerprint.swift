@@ -1,0 +1,29 @@
+import Crypto
+
+/// Stable identities for "this problem on this thing".
+public enum Fingerprint {
+    /// SHA-256 (hex, first 32 characters) over the parts, each length-prefixed so that
+    /// `("ab", "c")` and `("a", "bc")` differ.
+    public static func make(_ parts: [String]) -> String {
+        var hasher = SHA256()
+        for part in parts {
+            let bytes = Array(part.utf8)
+            hasher.update(data: Array("\(bytes.count):".utf8))
+            hasher.update(data: bytes)
+        }
+        return hasher.finalize().prefix(16).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// A fingerprint over a label set, independent of label order.
+    public static func make(source: String, labels: [String: String]) -> String {
+        var parts = [source]
+        for key in labels.keys.sorted() {
+            parts.append(key)
+            parts.append(labels[key] ?? "")
+        }
+        return make(parts)
+    }
+}

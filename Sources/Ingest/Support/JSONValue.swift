@@ -1,0 +1,61 @@
+import Foundation
+
+/// Any JSON value, for payloads whose shape the sender defines (Datadog templates,
+/// free-form labels).
+public enum JSONValue: Sendable, Equatable, Decodable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    /// The value as text when it is a scalar: strings as they are, numbers without a
+    /// spurious `.0`, booleans as `true`/`false`; `nil` for null, arrays and objects.
+    public var scalarText: String? {
+        switch self {
+        case .string(let value): value
+        case .bool(let value): value ? "true" : "false"
+        case .number(let value):
+            if value.rounded() == value, abs(value) < 1e15 { String(Int64(value)) } else { String(value) }
+        case .null, .array, .object: nil
+        }
+    }
+
+    public var objectValue: [String: JSONValue]? {
+        if case .object(let value) = self { value } else { nil }
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let value) = self { value } else { nil }
+    }
+
+    /// A short name of the JSON type, for error messages.
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}

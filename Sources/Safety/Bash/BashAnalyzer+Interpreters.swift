@@ -1,0 +1,210 @@
+/// Following code that is handed to an interpreter instead of being written as commands.
+extension BashAnalyzer {
+    /// Parses and analyzes a string that will run as shell code (`bash -c`, `eval`,
+    /// `su -c`, `alias`); an unknown string is reported, not trusted.
+    mutating func analyzeCodeString(_ code: ResolvedWord, substitutionsRan: Set<String>) -> Set<String> {
+        guard let text = code.value else {
+            if !substitutionsRan.isDisjoint(with: CommandNames.downloaders) {
+                report(RuleCatalog.pipeDownloadToInterpreter, at: code.offset, "evaluates the output of a download")
+            } else {
+                report(RuleCatalog.dynamicEval, at: code.offset, "'\(code.source)' is built at run time")
+            }
+            return []
+        }
+        return analyzeEmbeddedCode(text, at: code.offset)
+    }
+
+    /// Analyzes known code text found inside the script.
+    mutating func analyzeEmbeddedCode(_ text: String, at offset: Int) -> Set<String> {
+        guard embeddingDepth < Self.maximumEmbeddingDepth else {
+            report(RuleCatalog.tooDeep, at: offset)
+            return []
+        }
+        let script: BashScript
+        do {
+            script = try BashParser.parse(text)
+        } catch {
+            report(RuleCatalog.parseError, at: offset, "embedded code: \(error.message)")
+            return []
+        }
+        var nested = BashAnalyzer(embeddingDepth: embeddingDepth + 1, reportOffset: reportOffset ?? offset)
+        nested.resolver = resolver
+        let names = nested.analyze(script)
+        findings.append(contentsOf: nested.findings)
+        return names
+    }
+
+    /// `bash -c CODE`, `bash SCRIPT`, `curl ... | bash`, `bash <<EOF`.
+    mutating func analyzeShell(_ invocation: CommandInvocation, substitutionsRan: Set<String>) -> Set<String> {
+        var takesCodeString = false
+        var readsStandardInput = false
+        var operands: [ResolvedWord] = []
+        var optionsEnded = false
+        for argument in invocation.arguments {
+            guard !optionsEnded, let value = argument.value, value.hasPrefix("-") || value.hasPrefix("+"), value.count > 1 else {
+                optionsEnded = true
+                operands.append(argument)
+                continue
+            }
+            if value == "--" || value == "-" {
+                optionsEnded = true
+                if value == "-" { readsStandardInput = true }
+                continue
+            }
+            if CommandNames.queryOnlyShellOptions.contains(value) { return [] }
+            if !value.hasPrefix("--"), value.dropFirst().contains("c") { takesCodeString = true }
+            if !value.hasPrefix("--"), value.dropFirst().contains("s") { readsStandardInput = true }
+        }
+        if takesCodeString {
+            guard let code = operands.first else { return [] }
+            return analyzeCodeString(code, substitutionsRan: substitutionsRan)
+        }
+        if let script = operands.first, !readsStandardInput {
+            if script.value == nil {
+                if !substitutionsRan.isDisjoint(with: CommandNames.downloaders) {
+                    report(RuleCatalog.pipeDownloadToInterpreter, at: script.offset, "runs a script produced by a download")
+                } else {
+                    report(RuleCatalog.dynamicSource, at: script.offset, "runs the script '\(script.source)'")
+                }
+            }
+            return []
+        }
+        return analyzeStandardInputCode(invocation, interpreter: invocation.name)
+    }
+
+    /// Code an interpreter reads on standard input: a pipe, a here-document or a here-string.
+    mutating func analyzeStandardInputCode(_ invocation: CommandInvocation, interpreter: String) -> Set<String> {
+        if !Set(invocation.upstream).isDisjoint(with: CommandNames.downloaders) {
+            report(RuleCatalog.pipeDownloadToInterpreter, at: invocation.offset, "pipes a download into \(interpreter)")
+            return []
+        }
+        var names: Set<String> = []
+        for redirect in invocation.redirects {
+            switch redirect.op {
+            case .hereDocument, .hereDocumentStripTabs:
+                guard let document = redirect.hereDocument else { continue }
+                let substitutionNames = Self.commandNames(in: document.parts)
+                if document.expands, !substitutionNames.isDisjoint(with: CommandNames.downloaders) {
+                    report(RuleCatalog.pipeDownloadToInterpreter, at: redirect.offset, "feeds a download into \(interpreter)")
+                }
+                names.formUnion(analyzeEmbeddedCode(document.text, at: redirect.offset))
+            case .hereString:
+                names.formUnion(analyzeCodeString(resolver.resolveWhole(redirect.target), substitutionsRan: Self.commandNames(in: redirect.target.parts)))
+            case .input:
+                let source = resolver.resolveWhole(redirect.target)
+                if source.value == nil {
+                    report(RuleCatalog.dynamicSource, at: redirect.offset, "\(interpreter) reads code from '\(source.source)'")
+                }
+            default:
+                continue
+            }
+        }
+        if !invocation.upstream.isEmpty {
+            report(RuleCatalog.pipeToInterpreter, at: invocation.offset, "\(invocation.upstream.joined(separator: " | ")) | \(interpreter)")
+        }
+        return names
+    }
+
+    /// python, perl, ruby, node and friends: their code is not analyzed, so inline code is reviewed.
+    mutating func analyzeOtherInterpreter(_ invocation: CommandInvocation) {
+        if !Set(invocation.upstream).isDisjoint(with: CommandNames.downloaders) {
+            report(RuleCatalog.pipeDownloadToInterpreter, at: invocation.offset, "pipes a download into \(invocation.name)")
+            return
+        }
+        let inlineFlags: Set<String> = ["-c", "-e", "-E", "-r", "--eval", "-p", "--print", "-Command", "-command", "-EncodedCommand", "-enc", "-e"]
+        if invocation.arguments.contains(where: { inlineFlags.contains($0.value ?? "") }) {
+            report(RuleCatalog.inlineInterpreterCode, at: invocation.offset, "\(invocation.name) runs inline code")
+            return
+        }
+        let hasScriptOperand = invocation.operands.contains { $0.value != "-" }
+        let hasInlineInput = invocation.redirects.contains { $0.isInlineInput }
+        if !hasScriptOperand && (!invocation.upstream.isEmpty || hasInlineInput) {
+            report(RuleCatalog.inlineInterpreterCode, at: invocation.offset, "\(invocation.name) reads its program from standard input")
+        }
+    }
+
+    /// `source FILE` / `. FILE`.
+    mutating func analyzeSource(_ invocation: CommandInvocation, words: [BashWord], substitutionsRan: Set<String>) {
+        guard let file = invocation.operands.first else { return }
+        guard file.value == nil else { return }
+        if !substitutionsRan.isDisjoint(with: CommandNames.downloaders) {
+            report(RuleCatalog.pipeDownloadToInterpreter, at: file.offset, "sources a download")
+        } else {
+            report(RuleCatalog.dynamicSource, at: file.offset, "sources '\(file.source)'")
+        }
+    }
+
+    /// `find START... [tests] -delete | -exec CMD {} ;`.
+    mutating func analyzeFind(_ invocation: CommandInvocation, substitutionsRan: Set<String>) -> Set<String> {
+        var startPaths: [ResolvedWord] = []
+        var index = 0
+        let arguments = invocation.arguments
+        while index < arguments.count, let value = arguments[index].value, !value.hasPrefix("-"), value != "(", value != "!" {
+            startPaths.append(arguments[index])
+            index += 1
+        }
+        while index < arguments.count, arguments[index].value == nil {
+            startPaths.append(arguments[index])
+            index += 1
+        }
+        if startPaths.isEmpty { startPaths = [.known(".", source: ".", offset: invocation.offset)] }
+        let narrowingTests: Set<String> = ["-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-newer", "-size", "-user", "-group", "-perm", "-empty", "-samefile", "-inum", "-links", "-wholename"]
+        let filtered = arguments[index...].contains { narrowingTests.contains($0.value ?? "") }
+        var names: Set<String> = []
+        while index < arguments.count {
+            let value = arguments[index].value ?? ""
+            index += 1
+            if value == "-delete" {
+                checkFoundPathsDeletion(startPaths, filtered: filtered, at: arguments[index - 1].offset)
+            }
+            guard ["-exec", "-execdir", "-ok", "-okdir"].contains(value) else { continue }
+            var commandWords: [ResolvedWord] = []
+            while index < arguments.count, arguments[index].value != ";", arguments[index].value != "+" {
+                commandWords.append(arguments[index])
+                index += 1
+            }
+            index += 1
+            switch Wrappers.unwrap(commandWords) {
+            case .command(let words, _):
+                guard let head = words.first?.value else { continue }
+                let nested = CommandInvocation(
+                    name: Wrappers.baseName(head), arguments: Array(words.dropFirst()), redirects: [],
+                    offset: words.first?.offset ?? invocation.offset,
+                    dynamicArguments: .foundUnder(startPaths, filtered: filtered), upstream: []
+                )
+                names.insert(nested.name)
+                names.formUnion(analyzeInvocation(nested, words: [], substitutionsRan: substitutionsRan))
+            case .commandString(let string, _):
+                names.formUnion(analyzeCodeString(string, substitutionsRan: substitutionsRan))
+            case .dynamic(let word):
+                report(RuleCatalog.dynamicCommand, at: word.offset, "find -exec runs '\(word.source)'")
+            case .nothing:
+                continue
+            }
+        }
+        return names
+    }
+
+    /// Deleting what `find` walks: from the root always blocks, across a system directory
+    /// blocks unless tests narrow it, from an unknown place needs review.
+    mutating func checkFoundPathsDeletion(_ startPaths: [ResolvedWord], filtered: Bool, at offset: Int) {
+        for start in startPaths {
+            switch PathClassifier.scope(of: start) {
+            case .root:
+                report(RuleCatalog.findDeleteRoot, at: offset, "deletes what find walks from \(start.display)")
+            case .systemDirectory where !filtered:
+                report(RuleCatalog.findDeleteRoot, at: offset, "deletes everything find walks under \(start.display)")
+            case .unresolved:
+                report(RuleCatalog.rmUnresolvedPath, at: offset, "deletes what find walks under '\(start.source)'")
+            case .systemDirectory, .ordinary:
+                continue
+            }
+        }
+    }
+
+    /// Names of the commands a word's substitutions run, without analyzing them again.
+    static func commandNames(in parts: [BashWordPart]) -> Set<String> {
+        var analyzer = BashAnalyzer()
+        return analyzer.analyzeSubstitutions(in: parts)
+    }
+}

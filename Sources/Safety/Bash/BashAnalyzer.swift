@@ -1,0 +1,273 @@
+/// Walks a parsed script in order, works out what each command really runs and asks the
+/// rules about it.
+///
+/// It follows what a reader would have to follow: variables assigned earlier, wrappers
+/// such as `sudo` and `xargs`, code hidden in strings (`bash -c`, `eval`, `alias`,
+/// here-documents fed to a shell) and in command substitutions. Whatever reaches an
+/// interpreter without being resolvable is reported, never assumed harmless.
+struct BashAnalyzer {
+    /// How many times code inside strings may be re-parsed (`bash -c "eval '...'"`).
+    static let maximumEmbeddingDepth = 8
+
+    var resolver = WordResolver()
+    var findings: [RawFinding] = []
+    let embeddingDepth: Int
+    /// For code re-parsed from a string, findings point at the string in the outer script.
+    let reportOffset: Int?
+
+    init(embeddingDepth: Int = 0, reportOffset: Int? = nil) {
+        self.embeddingDepth = embeddingDepth
+        self.reportOffset = reportOffset
+    }
+
+    mutating func report(_ rule: Rule, at offset: Int, _ detail: String? = nil) {
+        findings.append(RawFinding(rule: rule, offset: reportOffset ?? offset, detail: detail))
+    }
+
+    // MARK: - Structure
+
+    /// Analyzes a script and returns the names of the commands it runs.
+    @discardableResult
+    mutating func analyze(_ script: BashScript) -> Set<String> {
+        analyze(script.body)
+    }
+
+    @discardableResult
+    mutating func analyze(_ list: BashList) -> Set<String> {
+        var names: Set<String> = []
+        for item in list.items {
+            for pipeline in item.pipelines {
+                names.formUnion(analyze(pipeline))
+            }
+        }
+        return names
+    }
+
+    mutating func analyze(_ pipeline: BashPipeline) -> Set<String> {
+        var upstream: [String] = []
+        var names: Set<String> = []
+        for command in pipeline.commands {
+            let ran = analyze(command, upstream: upstream)
+            names.formUnion(ran)
+            upstream.append(contentsOf: ran.sorted())
+        }
+        return names
+    }
+
+    mutating func analyze(_ command: BashCommand, upstream: [String]) -> Set<String> {
+        switch command {
+        case .simple(let simple):
+            return analyzeSimple(simple, upstream: upstream)
+        case .subshell(let list, let redirects, _), .group(let list, let redirects, _):
+            checkRedirects(redirects)
+            return analyze(list)
+        case .ifClause(let branches, let elseBody, let redirects, _):
+            checkRedirects(redirects)
+            var names: Set<String> = []
+            for branch in branches {
+                names.formUnion(analyze(branch.condition))
+                names.formUnion(analyze(branch.body))
+            }
+            if let elseBody { names.formUnion(analyze(elseBody)) }
+            return names
+        case .loop(_, let condition, let body, let redirects, _):
+            checkRedirects(redirects)
+            return analyze(condition).union(analyze(body))
+        case .forClause(let variable, let items, let body, let redirects, _):
+            checkRedirects(redirects)
+            var names: Set<String> = []
+            for item in items ?? [] { names.formUnion(analyzeSubstitutions(in: item)) }
+            resolver.variables[variable] = .unknown
+            return names.union(analyze(body))
+        case .arithmeticFor(_, let body, let redirects, _):
+            checkRedirects(redirects)
+            return analyze(body)
+        case .caseClause(let subject, let items, let redirects, _):
+            checkRedirects(redirects)
+            var names = analyzeSubstitutions(in: subject)
+            for item in items { names.formUnion(analyze(item.body)) }
+            return names
+        case .function(let name, let body, let offset):
+            if ForkBombDetector.isForkBomb(name: name, body: body) {
+                report(RuleCatalog.forkBomb, at: offset)
+            }
+            return analyze(body, upstream: [])
+        case .arithmetic(let expression, let offset):
+            if expression.contains("$(") || expression.contains("`") {
+                report(RuleCatalog.dynamicEval, at: offset, "command substitution inside an arithmetic expression")
+            }
+            return []
+        case .conditional(let words, _):
+            var names: Set<String> = []
+            for word in words { names.formUnion(analyzeSubstitutions(in: word)) }
+            return names
+        }
+    }
+
+    // MARK: - Simple commands
+
+    mutating func analyzeSimple(_ command: BashSimpleCommand, upstream: [String]) -> Set<String> {
+        var names: Set<String> = []
+        for assignment in command.assignments {
+            if let value = assignment.value { names.formUnion(analyzeSubstitutions(in: value)) }
+            for value in assignment.arrayValues ?? [] { names.formUnion(analyzeSubstitutions(in: value)) }
+        }
+        for word in command.words { names.formUnion(analyzeSubstitutions(in: word)) }
+        for redirect in command.redirects {
+            names.formUnion(analyzeSubstitutions(in: redirect.target))
+            if let document = redirect.hereDocument {
+                names.formUnion(analyzeSubstitutions(in: document.parts))
+            }
+        }
+        checkRedirects(command.redirects)
+
+        if command.words.isEmpty {
+            // Plain assignments change what later words resolve to.
+            for assignment in command.assignments {
+                record(assignment)
+            }
+            return names
+        }
+        let words = command.words.flatMap { resolver.resolve($0) }
+        switch Wrappers.unwrap(words) {
+        case .nothing:
+            return names
+        case .dynamic(let word):
+            report(RuleCatalog.dynamicCommand, at: word.offset, "'\(word.source)' decides which command runs")
+            return names
+        case .commandString(let string, let wrapper):
+            names.insert(wrapper)
+            names.formUnion(analyzeCodeString(string, substitutionsRan: names))
+            return names
+        case .command(let words, let viaXargs):
+            guard let head = words.first, let headValue = head.value else { return names }
+            let invocation = CommandInvocation(
+                name: Wrappers.baseName(headValue),
+                arguments: Array(words.dropFirst()),
+                redirects: command.redirects,
+                offset: command.offset,
+                dynamicArguments: viaXargs ? .fromInput : nil,
+                upstream: upstream
+            )
+            names.insert(invocation.name)
+            names.formUnion(analyzeInvocation(invocation, words: command.words, substitutionsRan: names))
+            return names
+        }
+    }
+
+    /// Runs the rules on an invocation and follows code it hands to interpreters.
+    mutating func analyzeInvocation(_ invocation: CommandInvocation, words: [BashWord], substitutionsRan: Set<String>) -> Set<String> {
+        var names: Set<String> = []
+        BashCommandRules.check(invocation) { rule, offset, detail in
+            report(rule, at: offset, detail)
+        }
+        switch invocation.name {
+        case "export", "local", "declare", "typeset", "readonly":
+            for argument in invocation.arguments {
+                guard let value = argument.value, let equals = value.firstIndex(of: "="), !value.hasPrefix("-") else { continue }
+                let name = String(value[..<equals])
+                resolver.variables[name] = .known(String(value[value.index(after: equals)...]))
+            }
+        case "read", "mapfile", "readarray":
+            for argument in invocation.operands {
+                if let name = argument.value { resolver.variables[name] = .unknown }
+            }
+        case "unset":
+            for argument in invocation.operands {
+                if let name = argument.value { resolver.variables[name] = nil }
+            }
+        case "eval":
+            let code = ResolvedWord.joined(invocation.arguments)
+            names.formUnion(analyzeCodeString(code, substitutionsRan: substitutionsRan))
+        case "alias":
+            for argument in invocation.arguments {
+                guard let value = argument.value, let equals = value.firstIndex(of: "=") else { continue }
+                let body = String(value[value.index(after: equals)...])
+                names.formUnion(analyzeCodeString(.known(body, source: argument.source, offset: argument.offset), substitutionsRan: []))
+            }
+        case "source", ".":
+            analyzeSource(invocation, words: words, substitutionsRan: substitutionsRan)
+        case "find":
+            names.formUnion(analyzeFind(invocation, substitutionsRan: substitutionsRan))
+        case _ where CommandNames.shells.contains(invocation.name):
+            names.formUnion(analyzeShell(invocation, substitutionsRan: substitutionsRan))
+        case _ where CommandNames.otherInterpreters.contains(invocation.name):
+            analyzeOtherInterpreter(invocation)
+        default:
+            break
+        }
+        return names
+    }
+
+    mutating func record(_ assignment: BashAssignment) {
+        if assignment.arrayValues != nil {
+            resolver.variables[assignment.name] = .unknown
+            return
+        }
+        guard let word = assignment.value else {
+            resolver.variables[assignment.name] = .known("")
+            return
+        }
+        let resolved = resolver.resolveWhole(word)
+        if assignment.append {
+            if case .known(let existing)? = resolver.variables[assignment.name], let value = resolved.value {
+                resolver.variables[assignment.name] = .known(existing + value)
+            } else {
+                resolver.variables[assignment.name] = .unknown
+            }
+        } else {
+            resolver.variables[assignment.name] = resolved.value.map(VariableValue.known) ?? .unknown
+        }
+    }
+
+    // MARK: - Substitutions and redirections
+
+    mutating func analyzeSubstitutions(in word: BashWord) -> Set<String> {
+        analyzeSubstitutions(in: word.parts)
+    }
+
+    mutating func analyzeSubstitutions(in parts: [BashWordPart]) -> Set<String> {
+        var names: Set<String> = []
+        for part in parts {
+            switch part {
+            case .commandSubstitution(let script, _), .processSubstitution(let script, _, _):
+                // A substitution runs in a subshell: its assignments do not leak out.
+                let saved = resolver
+                names.formUnion(analyze(script))
+                resolver = saved
+            case .doubleQuoted(let inner):
+                names.formUnion(analyzeSubstitutions(in: inner))
+            case .parameter(let parameter):
+                names.formUnion(analyzeSubstitutions(in: parameter.argumentParts))
+            case .literal, .quoted, .arithmetic:
+                break
+            }
+        }
+        return names
+    }
+
+    mutating func checkRedirects(_ redirects: [BashRedirect]) {
+        for redirect in redirects where redirect.writes && redirect.op != .duplicateOutput {
+            let target = resolver.resolveWhole(redirect.target)
+            guard let path = target.value else { continue }
+            if BlockDevices.isBlockDevice(path) {
+                report(RuleCatalog.diskWrite, at: redirect.offset, "redirects output onto \(path)")
+            } else if PathClassifier.normalize(path) == "/proc/sysrq-trigger" {
+                report(RuleCatalog.shutdown, at: redirect.offset, "writes to /proc/sysrq-trigger, which can reboot or halt the kernel")
+            }
+        }
+    }
+}
+
+extension ResolvedWord {
+    /// Words joined by spaces, as `eval` does; unknown when any word is.
+    static func joined(_ words: [ResolvedWord]) -> ResolvedWord {
+        let values = words.map(\.value)
+        let source = words.map(\.source).joined(separator: " ")
+        let offset = words.first?.offset ?? 0
+        if values.allSatisfy({ $0 != nil }) {
+            return .known(values.compactMap { $0 }.joined(separator: " "), source: source, offset: offset)
+        }
+        return ResolvedWord(value: nil, knownPrefix: "", knownSuffix: "", guarded: false, hasGlob: false, source: source, offset: offset)
+    }
+}

@@ -1,0 +1,111 @@
+/// A word as far as the validator can know its value before the script runs.
+struct ResolvedWord: Sendable, Equatable {
+    /// The full value when every part is known.
+    var value: String?
+    /// The known text before the first unknown part.
+    var knownPrefix: String
+    /// The known text after the last unknown part.
+    var knownSuffix: String
+    /// Every unknown part is `${NAME:?}`-style: the shell stops before using an empty value.
+    var guarded: Bool
+    /// An unquoted glob character is present.
+    var hasGlob: Bool
+    /// The word as written.
+    var source: String
+    var offset: Int
+
+    static func known(_ value: String, source: String, offset: Int, hasGlob: Bool = false) -> ResolvedWord {
+        ResolvedWord(value: value, knownPrefix: value, knownSuffix: value, guarded: true, hasGlob: hasGlob, source: source, offset: offset)
+    }
+
+    /// The value if known, else the source text (for messages).
+    var display: String { value ?? source }
+}
+
+/// What the validator knows about a shell variable at a point in the script.
+enum VariableValue: Sendable, Equatable {
+    case known(String)
+    case unknown
+}
+
+/// Resolves words against the variables assigned earlier in the script.
+struct WordResolver {
+    var variables: [String: VariableValue] = [:]
+
+    /// The words a shell word becomes. An unquoted variable holding spaces splits into
+    /// several words, which is how `c="rm -rf"; $c /` hides a command.
+    func resolve(_ word: BashWord) -> [ResolvedWord] {
+        if word.parts.count == 1, case .parameter(let parameter) = word.parts[0], parameter.op.isEmpty,
+           !parameter.indirect, !parameter.length, case .known(let value)? = variables[parameter.name] {
+            let fields = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+            if fields.isEmpty { return [] }
+            return fields.map { .known(String($0), source: word.source, offset: word.offset, hasGlob: $0.contains("*")) }
+        }
+        return [resolveWhole(word)]
+    }
+
+    /// The word as one field.
+    func resolveWhole(_ word: BashWord) -> ResolvedWord {
+        var segments: [String?] = []
+        var guarded = true
+        var hasGlob = false
+        collect(word.parts, into: &segments, guarded: &guarded, hasGlob: &hasGlob, quoted: false)
+        var prefix = ""
+        for segment in segments {
+            guard let segment else { break }
+            prefix += segment
+        }
+        var suffix = ""
+        for segment in segments.reversed() {
+            guard let segment else { break }
+            suffix = segment + suffix
+        }
+        let allKnown = !segments.contains { $0 == nil }
+        return ResolvedWord(
+            value: allKnown ? segments.compactMap { $0 }.joined() : nil,
+            knownPrefix: prefix, knownSuffix: suffix, guarded: allKnown || guarded, hasGlob: hasGlob,
+            source: word.source, offset: word.offset
+        )
+    }
+
+    private func collect(_ parts: [BashWordPart], into segments: inout [String?], guarded: inout Bool, hasGlob: inout Bool, quoted: Bool) {
+        for part in parts {
+            switch part {
+            case .literal(let text):
+                if !quoted, text.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) { hasGlob = true }
+                segments.append(text)
+            case .quoted(let text):
+                segments.append(text)
+            case .doubleQuoted(let inner):
+                collect(inner, into: &segments, guarded: &guarded, hasGlob: &hasGlob, quoted: true)
+            case .parameter(let parameter):
+                if let value = value(of: parameter) {
+                    segments.append(value)
+                } else {
+                    if !parameter.failsWhenEmpty { guarded = false }
+                    segments.append(nil)
+                }
+            case .commandSubstitution, .processSubstitution, .arithmetic:
+                guarded = false
+                segments.append(nil)
+            }
+        }
+    }
+
+    private func value(of parameter: BashParameter) -> String? {
+        guard !parameter.indirect, !parameter.length else { return nil }
+        if parameter.name == "HOME" && parameter.op.isEmpty {
+            return "~"
+        }
+        switch (variables[parameter.name], parameter.op) {
+        case (.known(let value)?, ""), (.known(let value)?, ":?"), (.known(let value)?, "?"):
+            return value
+        case (.known(let value)?, ":-") where !value.isEmpty:
+            return value
+        case (.known(let value)?, "-"):
+            return value
+        default:
+            return nil
+        }
+    }
+}

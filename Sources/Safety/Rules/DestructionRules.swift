@@ -1,0 +1,90 @@
+/// rm, mkfs and raw disk writes.
+enum DestructionRules {
+    static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
+        switch invocation.name {
+        case "rm":
+            checkRemove(invocation, report: report)
+        case "dd":
+            checkDiskDump(invocation, report: report)
+        case _ where isFilesystemCreation(invocation.name):
+            report(RuleCatalog.mkfs, invocation.offset, "\(invocation.name) \(invocation.operands.map(\.display).joined(separator: " "))")
+        case "wipefs", "blkdiscard", "sgdisk", "sfdisk", "fdisk", "cfdisk", "gdisk", "parted", "shred", "mdadm", "pvremove", "vgremove", "lvremove", "cryptsetup", "hdparm", "nvme":
+            checkDeviceTool(invocation, report: report)
+        default:
+            break
+        }
+    }
+
+    static func isFilesystemCreation(_ name: String) -> Bool {
+        name == "mkfs" || name.hasPrefix("mkfs.") || ["mke2fs", "mkswap", "mkntfs", "mkdosfs", "mkexfatfs", "mkisofs.raw"].contains(name)
+    }
+
+    static func checkRemove(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
+        if invocation.hasFlag([], long: ["--no-preserve-root"]) {
+            report(RuleCatalog.rmNoPreserveRoot, invocation.offset, nil)
+        }
+        let recursive = invocation.hasFlag(["r", "R"], long: ["--recursive"])
+        for operand in invocation.operands {
+            switch PathClassifier.scope(of: operand) {
+            case .root, .systemDirectory:
+                report(RuleCatalog.rmSystemPath, operand.offset, "rm \(operand.display)")
+            case .unresolved where recursive:
+                report(RuleCatalog.rmUnresolvedPath, operand.offset, "rm -r '\(operand.source)'")
+            case .unresolved, .ordinary:
+                continue
+            }
+        }
+        switch invocation.dynamicArguments {
+        case .fromInput? where recursive:
+            report(RuleCatalog.rmUnresolvedPath, invocation.offset, "rm -r on paths read from standard input")
+        case .foundUnder(let starts, let filtered)?:
+            for start in starts {
+                switch PathClassifier.scope(of: start) {
+                case .root:
+                    report(RuleCatalog.findDeleteRoot, invocation.offset, "removes what find walks from \(start.display)")
+                case .systemDirectory where !filtered:
+                    report(RuleCatalog.findDeleteRoot, invocation.offset, "removes everything find walks under \(start.display)")
+                case .unresolved:
+                    report(RuleCatalog.rmUnresolvedPath, invocation.offset, "removes what find walks under '\(start.source)'")
+                default:
+                    continue
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    static func checkDiskDump(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
+        for argument in invocation.arguments {
+            if let value = argument.value {
+                guard value.hasPrefix("of=") else { continue }
+                let target = String(value.dropFirst(3))
+                if BlockDevices.isBlockDevice(target) {
+                    report(RuleCatalog.diskWrite, argument.offset, "dd \(value)")
+                }
+            } else if argument.knownPrefix.hasPrefix("of=") || argument.source.hasPrefix("of=") {
+                report(RuleCatalog.diskWriteUnresolved, argument.offset, "dd \(argument.source)")
+            }
+        }
+    }
+
+    /// Partitioning and wiping tools: listing is fine, anything aimed at a device is not.
+    static func checkDeviceTool(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
+        let readOnlyFlags: Set<String> = ["-l", "--list", "-p", "--print", "-s", "--show", "--help", "--version", "-V", "-n", "--no-act", "--query", "-Q", "--detail", "-D", "--examine", "-E", "status", "list", "print", "-I"]
+        if invocation.arguments.contains(where: { readOnlyFlags.contains($0.value ?? "") }) && invocation.name != "shred" {
+            return
+        }
+        for operand in invocation.operands {
+            if let value = operand.value {
+                if BlockDevices.isBlockDevice(value) {
+                    report(RuleCatalog.diskWrite, operand.offset, "\(invocation.name) \(value)")
+                    return
+                }
+            } else if invocation.name != "shred" {
+                report(RuleCatalog.diskWriteUnresolved, operand.offset, "\(invocation.name) '\(operand.source)'")
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+public import RemediatorCore
+
+/// A validator rule: a stable id, the family it belongs to, what it does to the verdict
+/// by default, and how to explain it.
+public struct Rule: Sendable, Hashable {
+    public enum Family: String, Sendable, Codable, CaseIterable {
+        case destruction
+        case availability
+        case security
+        case remoteCode = "remote-code"
+        case execution
+        case parsing
+    }
+
+    public let id: String
+    public let family: Family
+    public let verdict: Verdict
+    public let summary: String
+    public let hint: String?
+
+    public init(id: String, family: Family, verdict: Verdict, summary: String, hint: String? = nil) {
+        self.id = id
+        self.family = family
+        self.verdict = verdict
+        self.summary = summary
+        self.hint = hint
+    }
+}
+
+/// A finding before its offset is turned into a line and column.
+struct RawFinding: Sendable {
+    var rule: Rule
+    var offset: Int
+    var detail: String?
+}

