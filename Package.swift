@@ -48,7 +48,7 @@ let package = Package(
                 "RemediatorCore",
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("StarterRunbooks")],
+            exclude: ["StarterRunbooks"],
             swiftSettings: swiftSettings
         ),
         .target(
