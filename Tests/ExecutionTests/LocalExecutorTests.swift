@@ -1,0 +1,104 @@
+import Execution
+import Foundation
+import RemediatorCore
+import Testing
+
+@Suite("Local executor")
+struct LocalExecutorTests {
+    let executor = LocalExecutor(gracePeriod: .milliseconds(500))
+
+    func request(_ script: String, timeout: Int = 20, environment: [String: String] = [:], maxOutput: Int = 64 * 1024) -> ExecutionRequest {
+        ExecutionRequest(
+            step: PlanStep(name: "remediate", role: .remediate, language: .bash, script: script, target: "localhost", timeoutSeconds: timeout),
+            host: "localhost", environment: environment, maxOutputBytes: maxOutput
+        )
+    }
+
+    @Test("captures stdout, stderr and a zero exit status")
+    func success() async throws {
+        let outcome = try await executor.run(request("echo out; echo err >&2"))
+        #expect(outcome.status == .succeeded)
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.stdout == "out\n")
+        #expect(outcome.stderr == "err\n")
+        #expect(outcome.command == "/bin/bash -s")
+    }
+
+    @Test("a non-zero exit is a failed step with its code")
+    func failure() async throws {
+        let outcome = try await executor.run(request("echo before; exit 3"))
+        #expect(outcome.status == .failed)
+        #expect(outcome.exitCode == 3)
+        #expect(outcome.stdout == "before\n")
+    }
+
+    @Test("alert facts arrive as environment variables, and the server's own environment does not leak")
+    func environment() async throws {
+        setenv("REMEDIATOR_TEST_SECRET", "do-not-leak", 1)
+        let hostile = "web-1; rm -rf / $(reboot) `id`"
+        let outcome = try await executor.run(request(
+            "printf '%s|%s' \"$ALERT_HOST\" \"${REMEDIATOR_TEST_SECRET:-unset}\"",
+            environment: ["ALERT_HOST": hostile]
+        ))
+        #expect(outcome.stdout == "\(hostile)|unset")
+    }
+
+    @Test("a timeout ends the script and the processes it started")
+    func timeout() async throws {
+        let marker = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString)").path
+        let started = ContinuousClock.now
+        let outcome = try await executor.run(request("sleep 60 & echo $! > \(marker); echo started; wait", timeout: 1))
+        let elapsed = ContinuousClock.now - started
+        #expect(outcome.status == .timedOut)
+        #expect(outcome.stdout.contains("started"))
+        #expect(elapsed < .seconds(15))
+        let childPID = try #require(Int32(String(contentsOfFile: marker, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Give the kernel a moment to reap, then check the background child is gone.
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(kill(childPID, 0) != 0, "the background child \(childPID) survived the timeout")
+    }
+
+    @Test("output beyond the bound is dropped and the cut is marked")
+    func boundedOutput() async throws {
+        let outcome = try await executor.run(request("head -c 5000000 /dev/zero | tr '\\0' 'a'", maxOutput: 1000))
+        #expect(outcome.status == .succeeded)
+        #expect(outcome.truncated)
+        #expect(outcome.stdout.hasPrefix(String(repeating: "a", count: 1000)))
+        #expect(outcome.stdout.contains("[output truncated at 1000 bytes]"))
+    }
+
+    @Test("non-UTF-8 output is kept as replacement characters, not lost")
+    func nonUTF8() async throws {
+        let outcome = try await executor.run(request("printf 'ok\\377\\376end'"))
+        #expect(outcome.stdout.hasPrefix("ok"))
+        #expect(outcome.stdout.hasSuffix("end"))
+        #expect(outcome.stdout.contains("\u{FFFD}"))
+    }
+
+    @Test("a 100 KB script runs whole, because it goes on standard input")
+    func largeScript() async throws {
+        let lines = (0..<6000).map { "x\($0)=\"\(String(repeating: "y", count: 10))\"" }
+        let script = lines.joined(separator: "\n") + "\necho done $x5999\n"
+        #expect(script.utf8.count > 100_000)
+        let outcome = try await executor.run(request(script))
+        #expect(outcome.stdout == "done yyyyyyyyyy\n")
+    }
+}
+
+@Suite("Dry-run executor")
+struct DryRunExecutorTests {
+    @Test("records what would run and where, and runs nothing")
+    func records() async throws {
+        let marker = FileManager.default.temporaryDirectory.appendingPathComponent("dry-\(UUID().uuidString)").path
+        let outcome = try await DryRunExecutor().run(ExecutionRequest(
+            step: PlanStep(name: "remediate", role: .remediate, language: .bash, script: "touch \(marker)\n", target: "web-1", timeoutSeconds: 30),
+            host: "web-1", environment: ["ALERT_HOST": "web-1", "ALERT_LABEL_X": "it's"], maxOutputBytes: 64 * 1024
+        ))
+        #expect(outcome.status == .dryRun)
+        #expect(outcome.exitCode == nil)
+        #expect(outcome.stdout.contains("# host: web-1"))
+        #expect(outcome.stdout.contains("# env ALERT_LABEL_X='it'\\''s'"))
+        #expect(outcome.stdout.hasSuffix("touch \(marker)\n"))
+        #expect(!FileManager.default.fileExists(atPath: marker))
+    }
+}
