@@ -55,7 +55,16 @@ struct LocalExecutorTests {
         let childPID = try #require(Int32(String(contentsOfFile: marker, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         // Give the kernel a moment to reap, then check the background child is gone.
         try await Task.sleep(for: .milliseconds(500))
-        #expect(kill(childPID, 0) != 0, "the background child \(childPID) survived the timeout")
+        #expect(!Self.isRunning(childPID), "the background child \(childPID) survived the timeout")
+    }
+
+    /// Alive and not a zombie (an orphan's zombie waits for whoever reaps orphans here).
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).prefix(1)
+        return state != "Z" && state != "X"
     }
 
     @Test("output beyond the bound is dropped and the cut is marked")
