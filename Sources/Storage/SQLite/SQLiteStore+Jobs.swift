@@ -1,0 +1,183 @@
+public import Foundation
+import GRDB
+public import RemediatorCore
+
+extension SQLiteStore: JobQueue {
+    public func claim(owner: String, limit: Int, lease: Duration, at now: Date) async throws -> [ClaimedJob] {
+        let configuration = self.configuration
+        let nowMilliseconds = Columns.milliseconds(now)
+        let expires = nowMilliseconds + Int64(lease.components.seconds * 1000) + Int64(lease.components.attoseconds / 1_000_000_000_000_000)
+        let token = Identifier.make(at: now)
+        return try await write { db in
+            // Due queued jobs, and running jobs whose worker stopped renewing the lease.
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?, lease_token = ?,
+                    lease_expires_at = ?, updated_at = ?
+                WHERE id IN (
+                    SELECT id FROM jobs WHERE state = 'queued' AND next_run_at <= ?
+                    UNION ALL
+                    SELECT id FROM jobs WHERE state = 'running' AND lease_expires_at <= ?
+                    ORDER BY 1 LIMIT ?
+                )
+                RETURNING *
+                """), arguments: [owner, token, expires, nowMilliseconds, nowMilliseconds, nowMilliseconds, limit])
+            var transaction = SQLiteTransaction(db, configuration: configuration, now: now)
+            var claimed: [ClaimedJob] = []
+            for row in rows {
+                var job = try SQLiteRows.job(row)
+                guard let incident = try transaction.incident(id: job.incidentID) else {
+                    try Self.finish(job, state: .cancelled, error: "the incident no longer exists", in: transaction)
+                    continue
+                }
+                if job.attempts > job.maxAttempts {
+                    // Claimed more often than allowed: every earlier worker died holding it.
+                    job.lastError = "gave up after \(job.maxAttempts) attempts; the last worker stopped without finishing"
+                    try Self.deadLetter(job, incident: incident, in: &transaction)
+                    continue
+                }
+                claimed.append(ClaimedJob(job: job, incident: incident))
+            }
+            return claimed
+        }
+    }
+
+    public func renewLease(_ job: Job, lease: Duration, at now: Date) async throws {
+        let expires = Columns.milliseconds(now.addingTimeInterval(Double(lease.components.seconds)))
+        let nowMilliseconds = Columns.milliseconds(now)
+        try await write { db in
+            try db.cachedStatement(sql: """
+                UPDATE jobs SET lease_expires_at = ?, updated_at = ? WHERE id = ? AND state = 'running' AND lease_token = ?
+                """).execute(arguments: [expires, nowMilliseconds, job.id, job.leaseToken])
+            guard db.changesCount == 1 else {
+                throw StoreError.leaseLost("job \(job.id) (\(job.stage.rawValue)) is no longer leased by this worker")
+            }
+        }
+    }
+
+    public func complete(_ job: Job, with outcome: StageOutcome, at now: Date) async throws -> CompletionResult {
+        let configuration = self.configuration
+        return try await write { db in
+            var transaction = SQLiteTransaction(db, configuration: configuration, now: now)
+            let incident = try Self.requireLease(job, in: transaction)
+            guard job.stage.runnableStates.contains(incident.state), IncidentLifecycle.allows(outcome.event, in: incident.state) else {
+                try Self.finish(job, state: .cancelled, error: "obsolete: the incident is \(incident.state.rawValue)", in: transaction)
+                return .obsolete(incident.state)
+            }
+            let next = try IncidentLifecycle.transition(from: incident.state, on: outcome.event)
+            if outcome.context != nil || outcome.plan != nil || outcome.safety != nil {
+                try db.cachedStatement(sql: """
+                    UPDATE incidents SET context = COALESCE(?, context), plan = COALESCE(?, plan),
+                        plan_hash = COALESCE(?, plan_hash), safety = COALESCE(?, safety)
+                    WHERE id = ?
+                    """).execute(arguments: [
+                        try Columns.json(outcome.context), try Columns.json(outcome.plan), outcome.plan?.hash,
+                        try Columns.json(outcome.safety), incident.id,
+                    ])
+            }
+            let actor = "worker:\(job.leaseOwner ?? "unknown")"
+            try transaction.setState(of: incident, to: next, event: outcome.event, reason: outcome.reason, actor: actor)
+            for entry in outcome.audit {
+                try transaction.appendAudit(entry)
+            }
+            try transaction.appendAudit(AuditEntry(
+                tenantID: incident.tenantID, actor: actor, action: "stage.completed", subject: "incident/\(incident.id)",
+                details: ["stage": job.stage.rawValue, "job_id": job.id, "attempt": String(job.attempts)]
+            ))
+            try Self.finish(job, state: .done, error: nil, in: transaction)
+            if let stage = outcome.next {
+                try transaction.enqueue(stage, incidentID: incident.id, tenantID: incident.tenantID)
+            }
+            return .applied(next)
+        }
+    }
+
+    public func advance(_ job: Job, on event: IncidentEvent, reason: String, at now: Date) async throws -> CompletionResult {
+        let configuration = self.configuration
+        return try await write { db in
+            var transaction = SQLiteTransaction(db, configuration: configuration, now: now)
+            let incident = try Self.requireLease(job, in: transaction)
+            guard job.stage.runnableStates.contains(incident.state), IncidentLifecycle.allows(event, in: incident.state) else {
+                return .obsolete(incident.state)
+            }
+            let next = try IncidentLifecycle.transition(from: incident.state, on: event)
+            try transaction.setState(of: incident, to: next, event: event, reason: reason, actor: "worker:\(job.leaseOwner ?? "unknown")")
+            return .applied(next)
+        }
+    }
+
+    public func fail(_ job: Job, error message: String, retryAt: Date?, at now: Date) async throws {
+        let configuration = self.configuration
+        try await write { db in
+            var transaction = SQLiteTransaction(db, configuration: configuration, now: now)
+            let incident = try Self.requireLease(job, in: transaction)
+            var failed = job
+            failed.lastError = message
+            if let retryAt, job.attempts < job.maxAttempts {
+                try db.cachedStatement(sql: """
+                    UPDATE jobs SET state = 'queued', next_run_at = ?, last_error = ?, lease_owner = NULL, lease_token = NULL,
+                        lease_expires_at = NULL, updated_at = ? WHERE id = ?
+                    """).execute(arguments: [Columns.milliseconds(retryAt), message, transaction.nowMilliseconds, job.id])
+                try transaction.appendAudit(AuditEntry(
+                    tenantID: incident.tenantID, actor: "worker:\(job.leaseOwner ?? "unknown")", action: "stage.failed",
+                    subject: "incident/\(incident.id)",
+                    details: ["stage": job.stage.rawValue, "attempt": String(job.attempts), "error": String(message.prefix(500)), "retry_at": ISO8601DateFormatter().string(from: retryAt)]
+                ))
+            } else {
+                try Self.deadLetter(failed, incident: incident, in: &transaction)
+            }
+        }
+    }
+
+    public func release(_ jobs: [Job], at now: Date) async throws {
+        guard !jobs.isEmpty else { return }
+        let nowMilliseconds = Columns.milliseconds(now)
+        try await write { db in
+            for job in jobs {
+                // Not counted as an attempt: the worker stopped on purpose.
+                try db.cachedStatement(sql: """
+                    UPDATE jobs SET state = 'queued', attempts = MAX(attempts - 1, 0), lease_owner = NULL, lease_token = NULL,
+                        lease_expires_at = NULL, next_run_at = ?, updated_at = ?
+                    WHERE id = ? AND state = 'running' AND lease_token = ?
+                    """).execute(arguments: [nowMilliseconds, nowMilliseconds, job.id, job.leaseToken])
+            }
+        }
+    }
+
+    public func pendingJobCount() async throws -> Int {
+        try await read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')") ?? 0
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// The job's incident, if this worker still holds the job's lease.
+    static func requireLease(_ job: Job, in transaction: SQLiteTransaction) throws -> Incident {
+        let token = try String.fetchOne(
+            transaction.db.cachedStatement(sql: "SELECT lease_token FROM jobs WHERE id = ? AND state = 'running'"),
+            arguments: [job.id]
+        )
+        guard let token, token == job.leaseToken else {
+            throw StoreError.leaseLost("job \(job.id) (\(job.stage.rawValue)) is no longer leased by this worker")
+        }
+        guard let incident = try transaction.incident(id: job.incidentID) else {
+            throw StoreError.notFound("incident \(job.incidentID) of job \(job.id) does not exist")
+        }
+        return incident
+    }
+
+    static func finish(_ job: Job, state: Job.State, error: String?, in transaction: SQLiteTransaction) throws {
+        try transaction.db.cachedStatement(sql: """
+            UPDATE jobs SET state = ?, last_error = COALESCE(?, last_error), lease_owner = NULL, lease_token = NULL,
+                lease_expires_at = NULL, updated_at = ? WHERE id = ?
+            """).execute(arguments: [state.rawValue, error, transaction.nowMilliseconds, job.id])
+    }
+
+    static func deadLetter(_ job: Job, incident: Incident, in transaction: inout SQLiteTransaction) throws {
+        try finish(job, state: .dead, error: job.lastError, in: transaction)
+        let reason = "stage \(job.stage.rawValue) failed \(job.attempts) times: \(job.lastError ?? "unknown error")"
+        if IncidentLifecycle.allows(.deadLettered, in: incident.state) {
+            try transaction.setState(of: incident, to: .deadLetter, event: .deadLettered, reason: reason, actor: "worker:\(job.leaseOwner ?? "unknown")")
+        }
+    }
+}

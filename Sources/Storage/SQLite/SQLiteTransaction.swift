@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import RemediatorCore
+
+/// The writes every transaction shares: audit entries, state changes and job inserts,
+/// done inside one `pool.write` so they commit or fail together.
+struct SQLiteTransaction {
+    let db: Database
+    let configuration: SQLiteStore.Configuration
+    let now: Date
+    private var auditHead: (sequence: Int64, hash: String)?
+
+    init(_ db: Database, configuration: SQLiteStore.Configuration, now: Date) {
+        self.db = db
+        self.configuration = configuration
+        self.now = now
+    }
+
+    var nowMilliseconds: Int64 { Columns.milliseconds(now) }
+
+    // MARK: Audit
+
+    mutating func appendAudit(_ entry: AuditEntry) throws {
+        if auditHead == nil {
+            let row = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1")
+            auditHead = row.map { ($0["sequence"], $0["hash"]) } ?? (0, AuditChain.genesis)
+        }
+        guard let head = auditHead else { return }
+        let sequence = head.sequence + 1
+        let details = AuditChain.detailsJSON(entry.details)
+        let hash = AuditChain.hash(
+            sequence: sequence, tenantID: entry.tenantID.rawValue, atMilliseconds: nowMilliseconds, actor: entry.actor,
+            action: entry.action, subject: entry.subject, detailsJSON: details, previousHash: head.hash
+        )
+        try db.cachedStatement(sql: """
+            INSERT INTO audit_events (sequence, tenant_id, at, actor, action, subject, details, previous_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [sequence, entry.tenantID.rawValue, nowMilliseconds, entry.actor, entry.action, entry.subject, details, head.hash, hash])
+        auditHead = (sequence, hash)
+    }
+
+    // MARK: Jobs
+
+    func enqueue(_ stage: Stage, incidentID: String, tenantID: TenantID, runAt: Date? = nil) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO jobs (id, tenant_id, incident_id, stage, state, attempts, max_attempts, next_run_at, created_at, updated_at)
+            VALUES (?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?)
+            """).execute(arguments: [
+                Identifier.make(at: now), tenantID.rawValue, incidentID, stage.rawValue,
+                configuration.attempts(for: stage), Columns.milliseconds(runAt ?? now), nowMilliseconds, nowMilliseconds,
+            ])
+    }
+
+    /// Cancels queued jobs of an incident (running ones find their incident moved on when they complete).
+    func cancelQueuedJobs(incidentID: String, reason: String) throws {
+        try db.cachedStatement(sql: """
+            UPDATE jobs SET state = 'cancelled', last_error = ?, updated_at = ? WHERE incident_id = ? AND state = 'queued'
+            """).execute(arguments: [reason, nowMilliseconds, incidentID])
+    }
+
+    // MARK: Incidents
+
+    func incident(id: String, tenantID: TenantID? = nil) throws -> Incident? {
+        let row: Row?
+        if let tenantID {
+            row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM incidents WHERE id = ? AND tenant_id = ?"), arguments: [id, tenantID.rawValue])
+        } else {
+            row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM incidents WHERE id = ?"), arguments: [id])
+        }
+        return try row.map { try SQLiteRows.incident($0) }
+    }
+
+    /// Moves an incident to `state` and records why, with the state-change audit entry.
+    mutating func setState(
+        of incident: Incident, to state: IncidentState, event: IncidentEvent, reason: String, actor: String
+    ) throws {
+        let resolvedAt: Int64? = state == .resolved ? nowMilliseconds : Columns.milliseconds(incident.resolvedAt ?? now)
+        try db.cachedStatement(sql: """
+            UPDATE incidents SET state = ?, state_reason = ?, is_open = ?, updated_at = ?,
+                resolved_at = CASE WHEN ? = 'resolved' THEN ? ELSE resolved_at END
+            WHERE id = ?
+            """).execute(arguments: [
+                state.rawValue, reason, state.acceptsDuplicates ? 1 : 0, nowMilliseconds,
+                state.rawValue, resolvedAt, incident.id,
+            ])
+        guard state != incident.state else { return }
+        var details = ["from": incident.state.rawValue, "to": state.rawValue, "event": event.description]
+        if !reason.isEmpty { details["reason"] = reason }
+        try appendAudit(AuditEntry(
+            tenantID: incident.tenantID, actor: actor, action: "incident.state_changed",
+            subject: "incident/\(incident.id)", details: details
+        ))
+    }
+}
