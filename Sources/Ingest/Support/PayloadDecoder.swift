@@ -1,10 +1,10 @@
-import Foundation
+public import Foundation
 
-/// Decodes webhook bodies and turns decoding failures into messages a sender can act on.
-enum PayloadDecoder {
+/// Decodes JSON request bodies and turns decoding failures into messages a sender can act on.
+public enum PayloadDecoder {
     /// Decodes `T`, reporting invalid UTF-8, malformed JSON and type mismatches with the
     /// JSON path where they occurred.
-    static func decode<T: Decodable>(_ type: T.Type, from body: Data) throws(IngestError) -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from body: Data) throws(IngestError) -> T {
         guard !body.isEmpty else {
             throw IngestError(.invalidJSON, "the request body is empty; expected a JSON document")
         }

@@ -8,6 +8,8 @@ public struct StageOutcome: Sendable, Equatable {
     public var context: IncidentContext?
     public var plan: Plan?
     public var safety: PlanSafetyReport?
+    /// An approval the stage granted by policy (auto mode), stored like a human's.
+    public var approval: Approval?
     /// The stage to enqueue next, if the pipeline goes on by itself.
     public var next: Stage?
     /// Extra audit entries besides the state change, which is always recorded.
@@ -15,13 +17,14 @@ public struct StageOutcome: Sendable, Equatable {
 
     public init(
         event: IncidentEvent, reason: String = "", context: IncidentContext? = nil, plan: Plan? = nil,
-        safety: PlanSafetyReport? = nil, next: Stage? = nil, audit: [AuditEntry] = []
+        safety: PlanSafetyReport? = nil, approval: Approval? = nil, next: Stage? = nil, audit: [AuditEntry] = []
     ) {
         self.event = event
         self.reason = reason
         self.context = context
         self.plan = plan
         self.safety = safety
+        self.approval = approval
         self.next = next
         self.audit = audit
     }
@@ -69,6 +72,9 @@ public protocol JobQueue: Sendable {
     /// Records a failed attempt: the job runs again at `retryAt`, or, when `retryAt` is
     /// `nil`, is dead and its incident goes to `dead_letter`.
     func fail(_ job: Job, error: String, retryAt: Date?, at now: Date) async throws
+
+    /// Ends a job whose work no longer applies (its incident moved on while it ran).
+    func abandon(_ job: Job, reason: String, at now: Date) async throws
 
     /// Gives back leased jobs without counting an attempt (graceful shutdown).
     func release(_ jobs: [Job], at now: Date) async throws

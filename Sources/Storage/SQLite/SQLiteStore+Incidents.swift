@@ -115,13 +115,7 @@ extension SQLiteStore: IncidentStore {
                 throw StoreError.conflict(error.description)
             }
             if let approval = decision.approval {
-                try db.execute(sql: """
-                    INSERT INTO approvals (id, tenant_id, incident_id, plan_hash, decision, actor, comment, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [
-                        approval.id, tenantID.rawValue, incidentID, approval.planHash, approval.decision.rawValue,
-                        approval.actor, approval.comment, Columns.milliseconds(approval.createdAt),
-                    ])
+                try transaction.insert(approval)
             }
             // Whatever was queued belonged to the state the incident is leaving.
             try transaction.cancelQueuedJobs(incidentID: incidentID, reason: "superseded: \(decision.event)")

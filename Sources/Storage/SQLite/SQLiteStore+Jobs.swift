@@ -75,6 +75,9 @@ extension SQLiteStore: JobQueue {
                     ])
             }
             let actor = "worker:\(job.leaseOwner ?? "unknown")"
+            if let approval = outcome.approval {
+                try transaction.insert(approval)
+            }
             try transaction.setState(of: incident, to: next, event: outcome.event, reason: outcome.reason, actor: actor)
             for entry in outcome.audit {
                 try transaction.appendAudit(entry)
@@ -125,6 +128,15 @@ extension SQLiteStore: JobQueue {
             } else {
                 try Self.deadLetter(failed, incident: incident, in: &transaction)
             }
+        }
+    }
+
+    public func abandon(_ job: Job, reason: String, at now: Date) async throws {
+        let configuration = self.configuration
+        try await write { db in
+            let transaction = SQLiteTransaction(db, configuration: configuration, now: now)
+            _ = try Self.requireLease(job, in: transaction)
+            try Self.finish(job, state: .cancelled, error: reason, in: transaction)
         }
     }
 

@@ -58,6 +58,18 @@ struct SQLiteTransaction {
             """).execute(arguments: [reason, nowMilliseconds, incidentID])
     }
 
+    // MARK: Approvals
+
+    func insert(_ approval: Approval) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO approvals (id, tenant_id, incident_id, plan_hash, decision, actor, comment, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                approval.id, approval.tenantID.rawValue, approval.incidentID, approval.planHash, approval.decision.rawValue,
+                approval.actor, approval.comment, Columns.milliseconds(approval.createdAt),
+            ])
+    }
+
     // MARK: Incidents
 
     func incident(id: String, tenantID: TenantID? = nil) throws -> Incident? {

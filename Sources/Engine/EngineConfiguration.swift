@@ -1,0 +1,54 @@
+/// How the pipeline runs. Built once from the server configuration and passed in.
+public struct EngineConfiguration: Sendable {
+    /// How plans get approved.
+    public enum ApprovalMode: String, Sendable, Codable {
+        /// A human approves every plan (the default).
+        case human
+        /// Plans whose every script the validator allows run without a human. `review`
+        /// and `block` verdicts still stop. Meant for benchmarks and earned classes only.
+        case autoAllow = "auto-allow"
+    }
+
+    /// This node's name in leases and audit entries.
+    public var nodeID: String
+    /// Concurrent stage runs on this node.
+    public var workers: Int
+    /// How long a claimed job is leased; renewed while its stage runs.
+    public var lease: Duration
+    /// How often idle workers look for due jobs that no local signal announced.
+    public var pollInterval: Duration
+    /// First retry delay; doubles per attempt up to ``maximumBackoff``, with jitter.
+    public var baseBackoff: Duration
+    public var maximumBackoff: Duration
+    /// Bytes of stdout and of stderr kept per step.
+    public var maxOutputBytes: Int
+    public var approvalMode: ApprovalMode
+    /// Recent host incidents and alerts put in the context.
+    public var historyLimit: Int
+    /// Most requests committed in one ingest transaction.
+    public var maxIngestBatch: Int
+
+    public init(
+        nodeID: String = "node-1",
+        workers: Int = 4,
+        lease: Duration = .seconds(60),
+        pollInterval: Duration = .milliseconds(500),
+        baseBackoff: Duration = .seconds(1),
+        maximumBackoff: Duration = .seconds(300),
+        maxOutputBytes: Int = 256 * 1024,
+        approvalMode: ApprovalMode = .human,
+        historyLimit: Int = 10,
+        maxIngestBatch: Int = 256
+    ) {
+        self.nodeID = nodeID
+        self.workers = workers
+        self.lease = lease
+        self.pollInterval = pollInterval
+        self.baseBackoff = baseBackoff
+        self.maximumBackoff = maximumBackoff
+        self.maxOutputBytes = maxOutputBytes
+        self.approvalMode = approvalMode
+        self.historyLimit = historyLimit
+        self.maxIngestBatch = maxIngestBatch
+    }
+}

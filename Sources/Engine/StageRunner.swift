@@ -1,0 +1,46 @@
+public import Foundation
+public import Knowledge
+public import RemediatorCore
+
+/// Runs one stage for one claimed job and says what happened.
+///
+/// Handlers decide; the job queue applies the decision in one transaction. Handlers are
+/// idempotent: running one again after a crash produces the same outcome, and steps that
+/// touch hosts are recorded under an idempotency key so they never run twice.
+public struct StageRunner: Sendable {
+    let store: any Store
+    let catalog: RunbookCatalog
+    let planner: any Planner
+    let validator: any ScriptValidator
+    let executor: any Executor
+    let configuration: EngineConfiguration
+    let clock: @Sendable () -> Date
+
+    public init(
+        store: any Store, catalog: RunbookCatalog, planner: any Planner, validator: any ScriptValidator,
+        executor: any Executor, configuration: EngineConfiguration, clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.catalog = catalog
+        self.planner = planner
+        self.validator = validator
+        self.executor = executor
+        self.configuration = configuration
+        self.clock = clock
+    }
+
+    /// The outcome to apply, or `nil` when the incident moved on while the stage ran.
+    public func run(_ claimed: ClaimedJob) async throws -> StageOutcome? {
+        switch claimed.job.stage {
+        case .enrich: try await enrich(claimed.incident)
+        case .plan: try await plan(claimed.incident)
+        case .validate: validate(claimed.incident)
+        case .gate: gate(claimed.incident)
+        case .execute: try await execute(claimed)
+        case .verify: try await verify(claimed)
+        case .close: close(claimed.incident)
+        }
+    }
+
+    var actor: String { "worker:\(configuration.nodeID)" }
+}

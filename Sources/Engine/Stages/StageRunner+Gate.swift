@@ -1,0 +1,20 @@
+import RemediatorCore
+
+extension StageRunner {
+    /// Decides who approves: a human by default; policy only for plans the validator
+    /// allowed in full, and never a `review` or `block` verdict.
+    func gate(_ incident: Incident) -> StageOutcome {
+        guard let plan = incident.plan, let safety = incident.safety, safety.planHash == plan.hash else {
+            return StageOutcome(event: .approvalRequired, reason: "the plan's safety report is missing or stale; a human must look")
+        }
+        guard configuration.approvalMode == .autoAllow, safety.verdict == .allow else {
+            let reason = safety.verdict == .allow ? "approval required by policy" : "validator verdict \(safety.verdict.rawValue): approval required"
+            return StageOutcome(event: .approvalRequired, reason: reason)
+        }
+        let approval = Approval(
+            id: Identifier.make(at: clock()), tenantID: incident.tenantID, incidentID: incident.id, planHash: plan.hash,
+            decision: .approved, actor: "policy:auto-allow", comment: "every script allowed by the validator", createdAt: clock()
+        )
+        return StageOutcome(event: .autoApproved, reason: "auto-approved: every script allowed", approval: approval, next: .execute)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import RemediatorCore
+
+extension StageRunner {
+    /// Runs one step at most once per incident and stage.
+    ///
+    /// The `started` record is written before the executor is called; finding one on a
+    /// retry means an earlier run died mid-step and its effect on the host is unknown, so
+    /// the step is marked `interrupted` and not run again.
+    func runStep(_ step: PlanStep, stage: Stage, incident: Incident, plan: Plan) async throws -> Execution {
+        let key = "\(incident.id)/\(stage.rawValue)/\(step.name)"
+        if var existing = try await store.execution(idempotencyKey: key) {
+            guard existing.status == .started else { return existing }
+            existing.status = .interrupted
+            existing.finishedAt = clock()
+            existing.stderr += "[the run was interrupted (process restart); its outcome on the host is unknown, so it was not repeated]"
+            try await store.record(existing)
+            return existing
+        }
+        var execution = Execution(
+            id: Identifier.make(at: clock()), tenantID: incident.tenantID, incidentID: incident.id, idempotencyKey: key,
+            stage: stage, step: step.name, role: step.role, executor: executor.name, host: step.target,
+            command: "", status: .started, startedAt: clock()
+        )
+        try await store.record(execution)
+        let request = ExecutionRequest(step: step, host: step.target, environment: plan.environment, maxOutputBytes: configuration.maxOutputBytes)
+        do {
+            let outcome = try await executor.run(request)
+            execution.status = outcome.status
+            execution.command = outcome.command
+            execution.exitCode = outcome.exitCode
+            execution.stdout = outcome.stdout
+            execution.stderr = outcome.stderr
+            execution.truncated = outcome.truncated
+        } catch {
+            execution.status = .failed
+            execution.stderr = "the \(executor.name) executor failed: \(error)"
+        }
+        execution.finishedAt = clock()
+        try await store.record(execution)
+        return execution
+    }
+
+    /// Runs the plan's rollback, if it has one, after a failed remediation or verification.
+    func rollback(_ plan: Plan, stage: Stage, incident: Incident) async throws -> String {
+        guard let step = plan.steps(.rollback).first else { return "the plan has no rollback" }
+        let execution = try await runStep(step, stage: stage, incident: incident, plan: plan)
+        return execution.isSuccess ? "rollback succeeded" : "rollback failed (\(execution.status.rawValue))"
+    }
+
+    static func describe(_ execution: Execution) -> String {
+        switch execution.status {
+        case .timedOut: "step \(execution.step) timed out"
+        case .interrupted: "step \(execution.step) was interrupted and its outcome is unknown"
+        case .failed: "step \(execution.step) failed" + (execution.exitCode.map { " with exit code \($0)" } ?? "")
+        default: "step \(execution.step) \(execution.status.rawValue)"
+        }
+    }
+}

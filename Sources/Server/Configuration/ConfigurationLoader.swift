@@ -1,0 +1,147 @@
+import Engine
+public import Foundation
+import Yams
+
+/// Builds a ``ServerConfiguration`` from, in rising precedence: defaults, a YAML file,
+/// `REMEDIATOR_*` environment variables and command-line flags.
+///
+/// Strict: an unknown key, a misspelt variable value or a port out of range is an
+/// error that names the source and the setting, never a silently ignored setting.
+public struct ConfigurationLoader: Sendable {
+    /// A configuration value that cannot be used.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// Settings given as flags; `nil` means "not given".
+    public struct Overrides: Sendable {
+        public var configFile: String?
+        public var host: String?
+        public var port: Int?
+        public var dataDirectory: String?
+
+        public init(configFile: String? = nil, host: String? = nil, port: Int? = nil, dataDirectory: String? = nil) {
+            self.configFile = configFile
+            self.host = host
+            self.port = port
+            self.dataDirectory = dataDirectory
+        }
+    }
+
+    /// The names read from the environment, for the documentation and error messages.
+    public static let environmentKeys: [String: String] = [
+        "REMEDIATOR_CONFIG": "config_file",
+        "REMEDIATOR_HOST": "host",
+        "REMEDIATOR_PORT": "port",
+        "REMEDIATOR_DATA_DIR": "data_dir",
+        "REMEDIATOR_MAX_BODY_BYTES": "max_body_bytes",
+        "REMEDIATOR_BOOTSTRAP_TOKEN": "bootstrap_token",
+        "REMEDIATOR_RUNBOOK_DIRS": "runbook_dirs",
+        "REMEDIATOR_EXECUTOR": "executor",
+        "REMEDIATOR_APPROVAL": "approval",
+        "REMEDIATOR_WORKERS": "workers",
+        "REMEDIATOR_NODE_ID": "node_id",
+        "REMEDIATOR_LOG_LEVEL": "log_level",
+    ]
+
+    let environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    public func load(_ overrides: Overrides = Overrides()) throws(Failure) -> ServerConfiguration {
+        var configuration = ServerConfiguration()
+        if let file = overrides.configFile ?? environment["REMEDIATOR_CONFIG"] {
+            try applyFile(file, to: &configuration)
+        }
+        for (variable, key) in Self.environmentKeys.sorted(by: { $0.key < $1.key }) where key != "config_file" {
+            guard let value = environment[variable] else { continue }
+            try apply(key, value, from: variable, to: &configuration)
+        }
+        if let host = overrides.host { configuration.host = host }
+        if let port = overrides.port { try apply("port", String(port), from: "--port", to: &configuration) }
+        if let dataDirectory = overrides.dataDirectory { configuration.dataDirectory = dataDirectory }
+        return configuration
+    }
+
+    private func applyFile(_ path: String, to configuration: inout ServerConfiguration) throws(Failure) {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw Failure(description: "cannot read the config file \(path): \(error.localizedDescription)")
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            throw Failure(description: "\(path) is not valid YAML: \(error)")
+        }
+        guard let node else { return }
+        guard let mapping = node.mapping else {
+            throw Failure(description: "\(path): the top level must be a mapping of settings")
+        }
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyNode.string else { throw Failure(description: "\(path): setting names must be strings") }
+            if key == "runbook_dirs", let sequence = valueNode.sequence {
+                configuration.runbookDirectories = sequence.compactMap(\.string)
+                continue
+            }
+            guard let value = valueNode.string else {
+                throw Failure(description: "\(path): '\(key)' must be a single value")
+            }
+            try apply(key, value, from: path, to: &configuration)
+        }
+    }
+
+    private func apply(_ key: String, _ value: String, from source: String, to configuration: inout ServerConfiguration) throws(Failure) {
+        func integer(in range: ClosedRange<Int>) throws(Failure) -> Int {
+            guard let number = Int(value.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
+                throw Failure(description: "\(source): '\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value)'")
+            }
+            return number
+        }
+        switch key {
+        case "host":
+            guard !value.isEmpty else { throw Failure(description: "\(source): 'host' is empty") }
+            configuration.host = value
+        case "port": configuration.port = try integer(in: 0...65535)
+        case "data_dir":
+            guard !value.isEmpty else { throw Failure(description: "\(source): 'data_dir' is empty") }
+            configuration.dataDirectory = value
+        case "max_body_bytes": configuration.maxBodyBytes = try integer(in: 1024...(64 << 20))
+        case "bootstrap_token":
+            guard value.count >= 16 else {
+                throw Failure(description: "\(source): the bootstrap token must be at least 16 characters")
+            }
+            configuration.bootstrapToken = value
+        case "runbook_dirs":
+            configuration.runbookDirectories = value.split(separator: ":").map(String.init).filter { !$0.isEmpty }
+        case "executor":
+            guard let kind = ServerConfiguration.ExecutorKind(rawValue: value) else {
+                throw Failure(description: "\(source): 'executor' must be one of \(ServerConfiguration.ExecutorKind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(value)'")
+            }
+            configuration.executor = kind
+        case "approval":
+            guard let mode = EngineConfiguration.ApprovalMode(rawValue: value) else {
+                throw Failure(description: "\(source): 'approval' must be 'human' or 'auto-allow', not '\(value)'")
+            }
+            configuration.approvalMode = mode
+        case "workers": configuration.workers = try integer(in: 1...256)
+        case "node_id":
+            guard value.range(of: "^[A-Za-z0-9._-]{1,64}$", options: .regularExpression) != nil else {
+                throw Failure(description: "\(source): 'node_id' must be 1–64 letters, digits, '.', '_' or '-'")
+            }
+            configuration.nodeID = value
+        case "log_level":
+            let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+            guard levels.contains(value) else {
+                throw Failure(description: "\(source): 'log_level' must be one of \(levels.joined(separator: ", "))")
+            }
+            configuration.logLevel = value
+        default:
+            throw Failure(description: "\(source): unknown setting '\(key)'")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+public import Engine
+
+/// Every setting of `remediator serve`, with the embedded single-node defaults.
+///
+/// Built once by ``ConfigurationLoader`` from defaults, the YAML file, `REMEDIATOR_*`
+/// variables and flags (later sources win), then passed down; nothing below reads the
+/// environment on its own.
+public struct ServerConfiguration: Sendable, Equatable {
+    public enum ExecutorKind: String, Sendable, CaseIterable {
+        /// Records what would run; the default until targets are configured.
+        case dryRun = "dry-run"
+        /// Runs steps on this host.
+        case local
+    }
+
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var dataDirectory = "./remediator-data"
+    /// Largest accepted request body.
+    public var maxBodyBytes = 1 << 20
+    /// Sets the first admin API key on an empty store.
+    public var bootstrapToken: String?
+    /// Directories of extra runbooks (`*.md`); same-id files replace starter runbooks.
+    public var runbookDirectories: [String] = []
+    public var executor = ExecutorKind.dryRun
+    public var approvalMode = EngineConfiguration.ApprovalMode.human
+    public var workers = 4
+    public var nodeID = "node-1"
+    public var logLevel = "info"
+
+    public init() {}
+
+    /// The SQLite database inside the data directory.
+    public var databasePath: String { dataDirectory + "/remediator.sqlite" }
+
+    public static func == (lhs: ServerConfiguration, rhs: ServerConfiguration) -> Bool {
+        lhs.host == rhs.host && lhs.port == rhs.port && lhs.dataDirectory == rhs.dataDirectory
+            && lhs.maxBodyBytes == rhs.maxBodyBytes && lhs.bootstrapToken == rhs.bootstrapToken
+            && lhs.runbookDirectories == rhs.runbookDirectories && lhs.executor == rhs.executor
+            && lhs.approvalMode == rhs.approvalMode && lhs.workers == rhs.workers && lhs.nodeID == rhs.nodeID
+            && lhs.logLevel == rhs.logLevel
+    }
+}

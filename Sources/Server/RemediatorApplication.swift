@@ -1,0 +1,91 @@
+import Engine
+import Execution
+import Foundation
+public import Hummingbird
+import Ingest
+import Knowledge
+public import Logging
+import Planning
+import RemediatorCore
+import Safety
+import Storage
+
+/// Builds the whole server from a configuration: store, engine services and HTTP routes.
+///
+/// The `remediator serve` command and the tests both call ``build(configuration:logger:)``,
+/// so what is tested is what runs.
+public enum RemediatorApplication {
+    public static func build(configuration: ServerConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
+        let store = try SQLiteStore(configuration: .init(path: configuration.databasePath))
+        try await bootstrapAPIKey(configuration: configuration, store: store, logger: logger)
+
+        let catalog = RunbookCatalog.load(directories: configuration.runbookDirectories)
+        for problem in catalog.problems {
+            logger.error("runbook not loaded", metadata: ["origin": "\(problem.origin)", "problem": "\(problem.message)"])
+        }
+        logger.info("runbooks loaded", metadata: ["count": "\(catalog.runbooks.count)"])
+
+        let executor: any Executor = switch configuration.executor {
+        case .dryRun: DryRunExecutor()
+        case .local: LocalExecutor()
+        }
+        let engineConfiguration = EngineConfiguration(
+            nodeID: configuration.nodeID, workers: configuration.workers, approvalMode: configuration.approvalMode
+        )
+        let validator = SafetyValidator()
+        let signal = WorkSignal()
+        let runner = StageRunner(
+            store: store, catalog: catalog, planner: RunbookPlanner(catalog: catalog), validator: validator,
+            executor: executor, configuration: engineConfiguration
+        )
+        let workers = WorkerPool(store: store, runner: runner, signal: signal, configuration: engineConfiguration, logger: logger)
+        let ingest = IngestService(store: store, signal: signal, maxBatch: engineConfiguration.maxIngestBatch, logger: logger)
+        let actions = IncidentActions(store: store, signal: signal)
+        let metrics = ServerMetrics()
+
+        let router = Router(context: RemediatorRequestContext.self)
+        router.add(middleware: ErrorMiddleware())
+        OperationsRoutes(store: store, metrics: metrics).register(on: router)
+        let api = router.group("v1").add(middleware: APIKeyAuthenticator(store: store))
+        AlertRoutes(ingest: ingest, store: store, adapters: .standard, maxBodyBytes: configuration.maxBodyBytes, metrics: metrics).register(on: api)
+        IncidentRoutes(store: store, actions: actions, maxBodyBytes: configuration.maxBodyBytes).register(on: api)
+        ScriptRoutes(validator: validator, maxBodyBytes: configuration.maxBodyBytes).register(on: api)
+        RunbookRoutes(catalog: catalog).register(on: api)
+        AuditRoutes(audit: store).register(on: api)
+
+        logger.info("remediator configured", metadata: [
+            "data_dir": "\(configuration.dataDirectory)", "executor": "\(configuration.executor.rawValue)",
+            "approval": "\(configuration.approvalMode.rawValue)", "workers": "\(configuration.workers)",
+        ])
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "remediator"),
+            services: [ingest, workers],
+            logger: logger
+        )
+    }
+
+    /// Makes sure someone can log in: the bootstrap token becomes the first admin key on
+    /// an empty store; without one, a random admin key is written to `admin.key` in the
+    /// data directory (mode 0600). The key itself is never logged.
+    static func bootstrapAPIKey(configuration: ServerConfiguration, store: SQLiteStore, logger: Logger) async throws {
+        let secret = configuration.bootstrapToken ?? APIKeys.generateSecret()
+        let key = APIKey(
+            id: Identifier.make(), tenantID: .default, name: "bootstrap-admin", role: .admin,
+            secretHash: APIKeys.hash(secret), createdAt: Date()
+        )
+        guard try await store.createFirstAPIKey(key) else {
+            if configuration.bootstrapToken != nil {
+                logger.notice("REMEDIATOR_BOOTSTRAP_TOKEN ignored: the store already has API keys")
+            }
+            return
+        }
+        if configuration.bootstrapToken != nil {
+            logger.notice("the bootstrap token is now the admin API key")
+            return
+        }
+        let path = configuration.dataDirectory + "/admin.key"
+        _ = FileManager.default.createFile(atPath: path, contents: Data((secret + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        logger.notice("created the first admin API key", metadata: ["file": "\(path)"])
+    }
+}

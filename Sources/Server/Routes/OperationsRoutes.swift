@@ -1,0 +1,48 @@
+import Hummingbird
+import RemediatorCore
+
+/// `/healthz`, `/readyz` and `/metrics`: unauthenticated, and free of tenant data.
+struct OperationsRoutes {
+    let store: any Store
+    let metrics: ServerMetrics
+
+    struct Status: ResponseEncodable {
+        let status: String
+    }
+
+    func register(on router: Router<RemediatorRequestContext>) {
+        router.get("healthz") { _, _ in Status(status: "ok") }
+        router.get("readyz", use: ready)
+        router.get("metrics", use: render)
+    }
+
+    @Sendable func ready(_ request: Request, context: RemediatorRequestContext) async throws -> Status {
+        do {
+            _ = try await store.pendingJobCount()
+            return Status(status: "ready")
+        } catch {
+            throw APIError(.serviceUnavailable, code: "unavailable", "the store cannot be read: \(error)")
+        }
+    }
+
+    /// Prometheus text exposition format 0.0.4.
+    @Sendable func render(_ request: Request, context: RemediatorRequestContext) async throws -> Response {
+        let counts = try await store.incidentCounts(tenantID: nil)
+        let pending = try await store.pendingJobCount()
+        let snapshot = metrics.snapshot
+        var text = ""
+        text += "# HELP remediator_alerts_accepted_total Alerts committed by the ingest API.\n# TYPE remediator_alerts_accepted_total counter\n"
+        text += "remediator_alerts_accepted_total \(snapshot.alerts)\n"
+        text += "# HELP remediator_ingest_requests_total Webhook calls that committed alerts.\n# TYPE remediator_ingest_requests_total counter\n"
+        text += "remediator_ingest_requests_total \(snapshot.requests)\n"
+        text += "# HELP remediator_ingest_rejected_total Webhook calls refused (bad input, store unavailable).\n# TYPE remediator_ingest_rejected_total counter\n"
+        text += "remediator_ingest_rejected_total \(snapshot.rejected)\n"
+        text += "# HELP remediator_jobs_pending Jobs queued or running.\n# TYPE remediator_jobs_pending gauge\n"
+        text += "remediator_jobs_pending \(pending)\n"
+        text += "# HELP remediator_incidents Incidents by state.\n# TYPE remediator_incidents gauge\n"
+        for state in IncidentState.allCases {
+            text += "remediator_incidents{state=\"\(state.rawValue)\"} \(counts[state] ?? 0)\n"
+        }
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
