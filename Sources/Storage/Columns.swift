@@ -27,7 +27,8 @@ enum Columns {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    static func json(_ value: (some Encodable)?) throws -> String? {
+    /// `nil` stays SQL NULL instead of becoming the JSON text `null`.
+    static func optionalJSON(_ value: (some Encodable)?) throws -> String? {
         guard let value else { return nil }
         return try json(value)
     }

@@ -38,14 +38,16 @@ struct AlertRoutes {
     }
 
     func register(on group: RouterGroup<RemediatorRequestContext>) {
-        group.post("alerts/:source", use: receive)
-        group.get("alerts/:id", use: show)
+        // One parameter name for both: the router keys a path's parameter by position, so
+        // POST's `{source}` and GET's `{id}` share the segment `:segment`.
+        group.post("alerts/:segment", use: receive)
+        group.get("alerts/:segment", use: show)
     }
 
     @Sendable func receive(_ request: Request, context: RemediatorRequestContext) async throws -> EditedResponse<IngestResponse> {
         let key = try context.requireKey()
         try Roles.require(.operator_, for: key, doing: "send alerts")
-        let source = try context.parameters.require("source")
+        let source = try context.parameters.require("segment")
         do {
             let adapter = try adapters.adapter(for: source)
             let body = try await RequestBody.collect(request, limit: maxBodyBytes)
@@ -70,7 +72,7 @@ struct AlertRoutes {
 
     @Sendable func show(_ request: Request, context: RemediatorRequestContext) async throws -> JSONResponse<Alert> {
         let key = try context.requireKey()
-        let id = try context.parameters.require("id")
+        let id = try context.parameters.require("segment")
         guard let alert = try await store.alert(id: id, tenantID: key.tenantID) else {
             throw APIError.notFound("alert \(id.prefix(64)) does not exist")
         }

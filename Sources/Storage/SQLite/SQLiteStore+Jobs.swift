@@ -70,8 +70,8 @@ extension SQLiteStore: JobQueue {
                         plan_hash = COALESCE(?, plan_hash), safety = COALESCE(?, safety)
                     WHERE id = ?
                     """).execute(arguments: [
-                        try Columns.json(outcome.context), try Columns.json(outcome.plan), outcome.plan?.hash,
-                        try Columns.json(outcome.safety), incident.id,
+                        try Columns.optionalJSON(outcome.context), try Columns.optionalJSON(outcome.plan), outcome.plan?.hash,
+                        try Columns.optionalJSON(outcome.safety), incident.id,
                     ])
             }
             let actor = "worker:\(job.leaseOwner ?? "unknown")"
