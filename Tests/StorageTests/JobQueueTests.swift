@@ -1,0 +1,145 @@
+import Foundation
+import RemediatorCore
+import Storage
+import Testing
+
+@Suite("SQLite job queue")
+struct JobQueueTests {
+    func openIncident(_ test: TestStore) async throws -> String {
+        try #require(try await test.ingest([TestStore.alert()])[0].alert.incidentID)
+    }
+
+    @Test("a claimed job is leased to one worker only")
+    func exclusiveClaim() async throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        _ = try await openIncident(test)
+        let now = Date()
+        let first = try await test.store.claim(owner: "a", limit: 10, lease: .seconds(30), at: now)
+        let second = try await test.store.claim(owner: "b", limit: 10, lease: .seconds(30), at: now)
+        #expect(first.count == 1)
+        #expect(first[0].job.stage == .enrich)
+        #expect(first[0].job.attempts == 1)
+        #expect(first[0].job.leaseOwner == "a")
+        #expect(first[0].incident.state == .received)
+        #expect(second.isEmpty)
+    }
+
+    @Test("completing applies the transition, records the result and enqueues the next stage atomically")
+    func complete() async throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let incidentID = try await openIncident(test)
+        let claimed = try await test.store.claim(owner: "a", limit: 1, lease: .seconds(30), at: Date())[0]
+        let context = IncidentContext(runbooks: [], hostIncidents: [], hostAlerts: [])
+        let result = try await test.store.complete(claimed.job, with: StageOutcome(event: .enriched, context: context, next: .plan), at: Date())
+        #expect(result == .applied(.enriched))
+        let incident = try #require(try await test.store.incident(id: incidentID, tenantID: .default))
+        #expect(incident.state == .enriched)
+        #expect(incident.context == context)
+        let jobs = try await test.store.jobs(incidentID: incidentID, tenantID: .default)
+        #expect(jobs.map(\.stage) == [.enrich, .plan])
+        #expect(jobs.map(\.state) == [.done, .queued])
+        // A second completion of the same claim is refused: each stage completes once.
+        await #expect(throws: StoreError.self) {
+            _ = try await test.store.complete(claimed.job, with: StageOutcome(event: .enriched, next: .plan), at: Date())
+        }
+    }
+
+    @Test("an expired lease is taken over, and the old worker can no longer complete the job")
+    func leaseTakeover() async throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let incidentID = try await openIncident(test)
+        let start = Date()
+        let stale = try await test.store.claim(owner: "dead-worker", limit: 1, lease: .seconds(5), at: start)[0]
+        #expect(try await test.store.claim(owner: "b", limit: 1, lease: .seconds(5), at: start.addingTimeInterval(4)).isEmpty)
+        let fresh = try await test.store.claim(owner: "b", limit: 1, lease: .seconds(5), at: start.addingTimeInterval(6))
+        #expect(fresh.count == 1)
+        #expect(fresh[0].job.attempts == 2)
+        await #expect {
+            _ = try await test.store.complete(stale.job, with: StageOutcome(event: .enriched, next: .plan), at: Date())
+        } throws: { error in
+            (error as? StoreError)?.code == .leaseLost
+        }
+        await #expect(throws: StoreError.self) {
+            try await test.store.renewLease(stale.job, lease: .seconds(5), at: Date())
+        }
+        let applied = try await test.store.complete(fresh[0].job, with: StageOutcome(event: .enriched, next: .plan), at: Date())
+        #expect(applied == .applied(.enriched))
+        let audit = try await test.store.auditEvents(tenantID: .default, subject: "incident/\(incidentID)", after: 0, limit: 100)
+        #expect(audit.filter { $0.action == "stage.completed" }.count == 1)
+    }
+
+    @Test("renewing a lease keeps the job from being taken over")
+    func renew() async throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        _ = try await openIncident(test)
+        let start = Date()
+        let claimed = try await test.store.claim(owner: "a", limit: 1, lease: .seconds(5), at: start)[0]
+        try await test.store.renewLease(claimed.job, lease: .seconds(5), at: start.addingTimeInterval(4))
+        #expect(try await test.store.claim(owner: "b", limit: 1, lease: .seconds(5), at: start.addingTimeInterval(7)).isEmpty)
+    }
+
+    @Test("a failure is retried later, and after the last attempt the incident is dead-lettered")
+    func retryThenDeadLetter() async throws {
+        let test = try TestStore(maxAttempts: [.enrich: 2])
+        defer { test.remove() }
+        let incidentID = try await openIncident(test)
+        let start = Date()
+        let first = try await test.store.claim(owner: "a", limit: 1, lease: .seconds(30), at: start)[0]
+        try await test.store.fail(first.job, error: "boom 1", retryAt: start.addingTimeInterval(10), at: start)
+        #expect(try await test.store.claim(owner: "a", limit: 1, lease: .seconds(30), at: start.addingTimeInterval(5)).isEmpty)
+        let second = try await test.store.claim(owner: "a", limit: 1, lease: .seconds(30), at: start.addingTimeInterval(11))[0]
+        #expect(second.job.attempts == 2)
+        #expect(second.job.lastError == "boom 1")
+        try await test.store.fail(second.job, error: "boom 2", retryAt: start.addingTimeInterval(20), at: start.addingTimeInterval(12))
+        let incident = try #require(try await test.store.incident(id: incidentID, tenantID: .default))
+        #expect(incident.state == .deadLetter)
+        #expect(incident.stateReason.contains("boom 2"))
+        let jobs = try await test.store.jobs(incidentID: incidentID, tenantID: .default)
+        #expect(jobs.map(\.state) == [.dead])
+        #expect(try await test.store.pendingJobCount() == 0)
+    }
+
+    @Test("a job whose workers keep dying is dead-lettered instead of claimed forever")
+    func poisonJob() async throws {
+        let test = try TestStore(maxAttempts: [.enrich: 2])
+        defer { test.remove() }
+        let incidentID = try await openIncident(test)
+        var now = Date()
+        for _ in 0..<2 {
+            #expect(try await test.store.claim(owner: "crashy", limit: 1, lease: .seconds(1), at: now).count == 1)
+            now = now.addingTimeInterval(2)
+        }
+        #expect(try await test.store.claim(owner: "crashy", limit: 1, lease: .seconds(1), at: now).isEmpty)
+        #expect(try await test.store.incident(id: incidentID, tenantID: .default)?.state == .deadLetter)
+    }
+
+    @Test("a released job is claimable again at once and the release does not count as an attempt")
+    func release() async throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        _ = try await openIncident(test)
+        let claimed = try await test.store.claim(owner: "a", limit: 1, lease: .seconds(30), at: Date())[0]
+        try await test.store.release([claimed.job], at: Date())
+        let again = try await test.store.claim(owner: "b", limit: 1, lease: .seconds(30), at: Date())
+        #expect(again.count == 1)
+        #expect(again[0].job.attempts == 1)
+    }
+
+    @Test("a stage result for an incident that moved on is discarded, not applied")
+    func obsolete() async throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let incidentID = try await openIncident(test)
+        let claimed = try await test.store.claim(owner: "a", limit: 1, lease: .seconds(30), at: Date())[0]
+        try await test.ingest([TestStore.alert(.resolved)])
+        let result = try await test.store.complete(claimed.job, with: StageOutcome(event: .enriched, next: .plan), at: Date())
+        #expect(result == .obsolete(.resolved))
+        let jobs = try await test.store.jobs(incidentID: incidentID, tenantID: .default)
+        #expect(jobs.map(\.stage) == [.enrich, .close])
+        #expect(jobs[0].state == .cancelled)
+    }
+}
