@@ -12,8 +12,14 @@ enum RequestBody {
             let buffer = try await request.body.collect(upTo: limit)
             return Data(buffer: buffer)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw APIError(.contentTooLarge, code: "body_too_large", "the request body is larger than the limit of \(limit) bytes")
+            throw tooLarge(limit)
+        } catch is NIOTooManyBytesError {
+            throw tooLarge(limit)
         }
+    }
+
+    private static func tooLarge(_ limit: Int) -> APIError {
+        APIError(.contentTooLarge, code: "body_too_large", "the request body is larger than the limit of \(limit) bytes")
     }
 
     /// The body decoded as `T`; malformed JSON is a 400, a wrong shape a 422.
