@@ -117,7 +117,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CoreTests", dependencies: ["RemediatorCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["Ingest"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "SafetyTests", dependencies: ["Safety"], swiftSettings: swiftSettings),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Safety"], swiftSettings: swiftSettings),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"], swiftSettings: swiftSettings),

@@ -56,17 +56,17 @@ public struct AlertmanagerAdapter: AlertAdapter {
         let labels = item.labels
         let annotations = item.annotations ?? [:]
         let alertName = labels["alertname"] ?? ""
-        let title = annotations["summary"] ?? annotations["title"] ?? alertName
+        let title = [annotations["summary"], annotations["title"]].compactMap { $0 }.first { !$0.isEmpty } ?? alertName
         guard !title.isEmpty else {
             throw .invalidPayload("alerts[\(index)] has neither labels.alertname nor annotations.summary")
         }
-        let severityWord = labels["severity"] ?? labels["priority"] ?? ""
+        let severity = [labels["severity"], labels["priority"]].compactMap { $0 }.lazy.compactMap(SeverityMapping.severity(for:)).first
         let host = Self.hostLabels.lazy.compactMap { labels[$0] }.first { !$0.isEmpty }.map(HostName.normalize) ?? ""
         let service = Self.serviceLabels.lazy.compactMap { labels[$0] }.first { !$0.isEmpty } ?? ""
         return NormalizedAlert(
             source: source,
             status: status,
-            severity: SeverityMapping.severity(for: severityWord) ?? .medium,
+            severity: severity ?? .medium,
             alertName: alertName.isEmpty ? title : alertName,
             title: title,
             description: annotations["description"] ?? annotations["message"] ?? "",

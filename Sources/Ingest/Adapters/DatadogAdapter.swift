@@ -88,7 +88,8 @@ public struct DatadogAdapter: AlertAdapter {
         }
         let host = HostName.normalize(fields.text("hostname", "host") ?? labels["host"] ?? "")
         let service = labels["service"] ?? ""
-        let status = Self.status(transition: fields.text("alert_transition", "transition"), alertType: fields.text("alert_type"), title: rawTitle)
+        let prefixes = Self.bracketedPrefixes(rawTitle) + Self.bracketedPrefixes(alertTitle ?? "")
+        let status = Self.status(transition: fields.text("alert_transition", "transition"), alertType: fields.text("alert_type"), prefixes: prefixes)
         var annotations: [String: String] = [:]
         if let link = fields.text("link") { annotations["link"] = link }
         if let query = fields.text("alert_query") { annotations["query"] = query }
@@ -98,7 +99,7 @@ public struct DatadogAdapter: AlertAdapter {
         return NormalizedAlert(
             source: source,
             status: status,
-            severity: Self.severity(fields, title: rawTitle),
+            severity: Self.severity(fields, prefixes: prefixes),
             alertName: title,
             title: title,
             description: fields.text("body", "text_only_msg", "event_msg") ?? "",
@@ -114,20 +115,31 @@ public struct DatadogAdapter: AlertAdapter {
 
     /// `Recovered` resolves; every other transition (Triggered, Re-Triggered, Warn,
     /// Renotify, No Data) is firing. Without a transition, a `success` alert type or a
-    /// `[Recovered]` title prefix resolves.
-    static func status(transition: String?, alertType: String?, title: String) -> AlertStatus {
+    /// `[Recovered...]` group among the title's leading brackets resolves.
+    static func status(transition: String?, alertType: String?, prefixes: [String]) -> AlertStatus {
         if let transition {
             return transition.lowercased().hasPrefix("recovered") ? .resolved : .firing
         }
         if alertType?.lowercased() == "success" {
             return .resolved
         }
-        return title.lowercased().hasPrefix("[recovered") ? .resolved : .firing
+        return prefixes.contains { $0.lowercased().hasPrefix("recovered") } ? .resolved : .firing
+    }
+
+    /// The contents of a title's leading `[...]` groups: `[P1] [Triggered on {host:a}] x` → `["P1", "Triggered on {host:a}"]`.
+    static func bracketedPrefixes(_ title: String) -> [String] {
+        var groups: [String] = []
+        var rest = Substring(title.trimmingCharacters(in: .whitespaces))
+        while rest.first == "[", let close = rest.firstIndex(of: "]") {
+            groups.append(String(rest[rest.index(after: rest.startIndex)..<close]))
+            rest = rest[rest.index(after: close)...].drop { $0 == " " }
+        }
+        return groups
     }
 
     /// $ALERT_PRIORITY (P1–P5) first, then $PRIORITY when it holds a P-level, then the
     /// alert type (error, warning, info, success), then a `[P1]` title prefix.
-    static func severity(_ fields: Fields, title: String) -> Severity {
+    static func severity(_ fields: Fields, prefixes: [String]) -> Severity {
         for candidate in [fields.text("alert_priority"), fields.text("priority")] {
             if let candidate, candidate.lowercased().hasPrefix("p"), let severity = SeverityMapping.severity(for: candidate) {
                 return severity
@@ -141,8 +153,8 @@ public struct DatadogAdapter: AlertAdapter {
             default: break
             }
         }
-        if let range = title.range(of: #"\[P[1-5]\]"#, options: .regularExpression),
-           let severity = SeverityMapping.severity(for: String(title[range].dropFirst().dropLast())) {
+        if let level = prefixes.first(where: { $0.range(of: "^P[1-5]$", options: .regularExpression) != nil }),
+           let severity = SeverityMapping.severity(for: level) {
             return severity
         }
         if let priority = fields.text("priority"), priority.lowercased() == "low" {

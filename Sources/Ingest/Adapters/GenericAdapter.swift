@@ -65,7 +65,8 @@ public struct GenericAdapter: AlertAdapter {
         func string(_ key: String) throws(IngestError) -> String? {
             switch object[key] {
             case nil, .null?: return nil
-            case .string(let text)?: return text
+            // An empty string is no value, so fallbacks (labels, alert_name) apply.
+            case .string(let text)?: return text.isEmpty ? nil : text
             case let other?: throw .invalidPayload("\(field(key)) must be a string, not \(other.typeName)")
             }
         }
@@ -99,6 +100,7 @@ public struct GenericAdapter: AlertAdapter {
             switch object[key] {
             case nil, .null?: return nil
             case .number(let number)?: return Timestamp.fromEpoch(number)
+            case .integer(let number)?: return Timestamp.fromEpoch(Double(number))
             case .string(let text)?:
                 guard let date = Timestamp.parse(text) else {
                     throw .invalidPayload("\(field(key)) must be an RFC 3339 time or epoch seconds, not \"\(text.prefix(40))\"")
@@ -130,7 +132,7 @@ public struct GenericAdapter: AlertAdapter {
             severity = mapped
         }
         let labels = try reader.scalarMap("labels")
-        let host = HostName.normalize(try reader.string("host") ?? labels["host"] ?? labels["instance"] ?? "")
+        let host = HostName.normalize(try reader.string("host") ?? [labels["host"], labels["instance"]].compactMap { $0 }.first { !$0.isEmpty } ?? "")
         let service = try reader.string("service") ?? labels["service"] ?? ""
         let externalID = try reader.firstString("external_id", "id") ?? ""
         let name = alertName.isEmpty ? title : alertName

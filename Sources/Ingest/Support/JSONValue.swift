@@ -5,6 +5,8 @@ import Foundation
 public enum JSONValue: Sendable, Equatable, Decodable {
     case null
     case bool(Bool)
+    /// Integers are kept exact: ids such as Datadog's exceed a Double's 53 bits.
+    case integer(Int64)
     case number(Double)
     case string(String)
     case array([JSONValue])
@@ -16,6 +18,8 @@ public enum JSONValue: Sendable, Equatable, Decodable {
             self = .null
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
@@ -33,6 +37,7 @@ public enum JSONValue: Sendable, Equatable, Decodable {
         switch self {
         case .string(let value): value
         case .bool(let value): value ? "true" : "false"
+        case .integer(let value): String(value)
         case .number(let value):
             if value.rounded() == value, abs(value) < 1e15 { String(Int64(value)) } else { String(value) }
         case .null, .array, .object: nil
@@ -52,7 +57,7 @@ public enum JSONValue: Sendable, Equatable, Decodable {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
-        case .number: "a number"
+        case .integer, .number: "a number"
         case .string: "a string"
         case .array: "an array"
         case .object: "an object"
