@@ -75,6 +75,11 @@ public struct InvalidTransition: Error, Sendable, Equatable, CustomStringConvert
     public let state: IncidentState
     public let event: IncidentEvent
 
+    public init(state: IncidentState, event: IncidentEvent) {
+        self.state = state
+        self.event = event
+    }
+
     public var description: String {
         "an incident in state '\(state.rawValue)' cannot be \(event)"
     }

@@ -1,3 +1,5 @@
+import RemediatorCore
+
 /// Following code that is handed to an interpreter instead of being written as commands.
 extension BashAnalyzer {
     /// Parses and analyzes a string that will run as shell code (`bash -c`, `eval`,
@@ -31,6 +33,17 @@ extension BashAnalyzer {
         nested.resolver = resolver
         let names = nested.analyze(script)
         findings.append(contentsOf: nested.findings)
+        return names
+    }
+
+    /// Arithmetic text read as commands, the way POSIX sh reads `((...))`; findings only,
+    /// since real arithmetic rarely parses as commands and never trips a rule.
+    mutating func analyzeArithmeticAsCommands(_ expression: String, at offset: Int) -> Set<String> {
+        guard embeddingDepth < Self.maximumEmbeddingDepth, let script = try? BashParser.parse("(" + expression + ")") else { return [] }
+        var nested = BashAnalyzer(embeddingDepth: embeddingDepth + 1, reportOffset: reportOffset ?? offset)
+        nested.resolver = resolver
+        let names = nested.analyze(script)
+        findings.append(contentsOf: nested.findings.filter { $0.rule.verdict == .block })
         return names
     }
 
@@ -75,7 +88,7 @@ extension BashAnalyzer {
     /// Code an interpreter reads on standard input: a pipe, a here-document or a here-string.
     mutating func analyzeStandardInputCode(_ invocation: CommandInvocation, interpreter: String) -> Set<String> {
         if !Set(invocation.upstream).isDisjoint(with: CommandNames.downloaders) {
-            report(RuleCatalog.pipeDownloadToInterpreter, at: invocation.offset, "pipes a download into \(interpreter)")
+            report(RuleCatalog.pipeDownloadToInterpreter, at: invocation.pipelineOffset ?? invocation.offset, "pipes a download into \(interpreter)")
             return []
         }
         var names: Set<String> = []
@@ -100,7 +113,7 @@ extension BashAnalyzer {
             }
         }
         if !invocation.upstream.isEmpty {
-            report(RuleCatalog.pipeToInterpreter, at: invocation.offset, "\(invocation.upstream.joined(separator: " | ")) | \(interpreter)")
+            report(RuleCatalog.pipeToInterpreter, at: invocation.pipelineOffset ?? invocation.offset, "\(invocation.upstream.joined(separator: " | ")) | \(interpreter)")
         }
         return names
     }
@@ -108,7 +121,7 @@ extension BashAnalyzer {
     /// python, perl, ruby, node and friends: their code is not analyzed, so inline code is reviewed.
     mutating func analyzeOtherInterpreter(_ invocation: CommandInvocation) {
         if !Set(invocation.upstream).isDisjoint(with: CommandNames.downloaders) {
-            report(RuleCatalog.pipeDownloadToInterpreter, at: invocation.offset, "pipes a download into \(invocation.name)")
+            report(RuleCatalog.pipeDownloadToInterpreter, at: invocation.pipelineOffset ?? invocation.offset, "pipes a download into \(invocation.name)")
             return
         }
         let inlineFlags: Set<String> = ["-c", "-e", "-E", "-r", "--eval", "-p", "--print", "-Command", "-command", "-EncodedCommand", "-enc", "-e"]
@@ -170,7 +183,7 @@ extension BashAnalyzer {
                 let nested = CommandInvocation(
                     name: Wrappers.baseName(head), arguments: Array(words.dropFirst()), redirects: [],
                     offset: words.first?.offset ?? invocation.offset,
-                    dynamicArguments: .foundUnder(startPaths, filtered: filtered), upstream: []
+                    dynamicArguments: .foundUnder(startPaths, filtered: filtered), upstream: [], pipelineOffset: nil
                 )
                 names.insert(nested.name)
                 names.formUnion(analyzeInvocation(nested, words: [], substitutionsRan: substitutionsRan))

@@ -11,6 +11,8 @@ struct BashAnalyzer {
 
     var resolver = WordResolver()
     var findings: [RawFinding] = []
+    /// The start of the pipeline being analyzed.
+    var pipelineOffset: Int?
     let embeddingDepth: Int
     /// For code re-parsed from a string, findings point at the string in the outer script.
     let reportOffset: Int?
@@ -46,6 +48,9 @@ struct BashAnalyzer {
     mutating func analyze(_ pipeline: BashPipeline) -> Set<String> {
         var upstream: [String] = []
         var names: Set<String> = []
+        let savedPipelineOffset = pipelineOffset
+        pipelineOffset = pipeline.offset
+        defer { pipelineOffset = savedPipelineOffset }
         for command in pipeline.commands {
             let ran = analyze(command, upstream: upstream)
             names.formUnion(ran)
@@ -96,7 +101,8 @@ struct BashAnalyzer {
             if expression.contains("$(") || expression.contains("`") {
                 report(RuleCatalog.dynamicEval, at: offset, "command substitution inside an arithmetic expression")
             }
-            return []
+            // `sh` reads `((cmd))` as nested subshells: commands hidden there are judged too.
+            return analyzeArithmeticAsCommands(expression, at: offset)
         case .conditional(let words, _):
             var names: Set<String> = []
             for word in words { names.formUnion(analyzeSubstitutions(in: word)) }
@@ -147,7 +153,8 @@ struct BashAnalyzer {
                 redirects: command.redirects,
                 offset: command.offset,
                 dynamicArguments: viaXargs ? .fromInput : nil,
-                upstream: upstream
+                upstream: upstream,
+                pipelineOffset: pipelineOffset
             )
             names.insert(invocation.name)
             names.formUnion(analyzeInvocation(invocation, words: command.words, substitutionsRan: names))

@@ -153,6 +153,9 @@ extension BashParser {
         while let byte = peek() {
             if byte == UInt8(ascii: "(") {
                 parens += 1
+                if parens + depth > Self.maximumDepth {
+                    throw error("the script nests deeper than \(Self.maximumDepth) levels")
+                }
             } else if byte == UInt8(ascii: ")") {
                 if parens == 0, peek(1) == UInt8(ascii: ")") {
                     let expression = text(start..<index)

@@ -10,6 +10,8 @@ struct CommandInvocation: Sendable {
     var dynamicArguments: DynamicArguments?
     /// What feeds standard input through the pipeline.
     var upstream: [String]
+    /// Where the pipeline this command is part of starts, for findings about the pipeline.
+    var pipelineOffset: Int?
 
     enum DynamicArguments: Sendable {
         /// `xargs cmd`: arguments read from standard input.

@@ -1,0 +1,67 @@
+import Engine
+import Foundation
+import Server
+import Testing
+
+@Suite("Configuration")
+struct ConfigurationLoaderTests {
+    @Test("defaults are the embedded single-node mode")
+    func defaults() throws {
+        let configuration = try ConfigurationLoader(environment: [:]).load()
+        #expect(configuration.host == "127.0.0.1")
+        #expect(configuration.port == 8080)
+        #expect(configuration.dataDirectory == "./remediator-data")
+        #expect(configuration.executor == .dryRun)
+        #expect(configuration.approvalMode == .human)
+        #expect(configuration.maxBodyBytes == 1 << 20)
+    }
+
+    @Test("file, then environment, then flags: later sources win")
+    func precedence() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("remediator-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+        host: 0.0.0.0
+        port: 9000
+        data_dir: /var/lib/remediator
+        runbook_dirs: [/etc/remediator/runbooks, /srv/runbooks]
+        workers: 8
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let environment = ["REMEDIATOR_CONFIG": file.path, "REMEDIATOR_PORT": "9100", "REMEDIATOR_EXECUTOR": "local"]
+        let configuration = try ConfigurationLoader(environment: environment).load(.init(port: 9200))
+        #expect(configuration.host == "0.0.0.0")
+        #expect(configuration.port == 9200)
+        #expect(configuration.dataDirectory == "/var/lib/remediator")
+        #expect(configuration.runbookDirectories == ["/etc/remediator/runbooks", "/srv/runbooks"])
+        #expect(configuration.workers == 8)
+        #expect(configuration.executor == .local)
+    }
+
+    @Test("bad values are errors that name the setting and its source", arguments: [
+        (["REMEDIATOR_PORT": "eighty"], "REMEDIATOR_PORT: 'port'"),
+        (["REMEDIATOR_PORT": "70000"], "'port'"),
+        (["REMEDIATOR_EXECUTOR": "ssh-ish"], "'executor'"),
+        (["REMEDIATOR_APPROVAL": "yolo"], "'approval'"),
+        (["REMEDIATOR_BOOTSTRAP_TOKEN": "short"], "at least 16"),
+        (["REMEDIATOR_CONFIG": "/nonexistent/remediator.yaml"], "cannot read the config file"),
+    ])
+    func invalid(environment: [String: String], message: String) {
+        #expect {
+            _ = try ConfigurationLoader(environment: environment).load()
+        } throws: { error in
+            String(describing: error).contains(message)
+        }
+    }
+
+    @Test("an unknown key in the file is an error, not silently ignored")
+    func unknownKey() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("remediator-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "prot: 9000\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try ConfigurationLoader(environment: ["REMEDIATOR_CONFIG": file.path]).load()
+        } throws: { error in
+            String(describing: error).contains("unknown setting 'prot'")
+        }
+    }
+}
