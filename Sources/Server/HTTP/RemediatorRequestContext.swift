@@ -1,3 +1,4 @@
+public import Foundation
 public import Hummingbird
 public import RemediatorCore
 
@@ -13,6 +14,14 @@ public struct RemediatorRequestContext: RequestContext {
 
     /// Bodies are bounded by the configured limit in the handlers that read them.
     public var maxUploadSize: Int { 64 << 20 }
+
+    /// Sorted keys and unescaped slashes: stable, readable output for people and diff tools.
+    public var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
 
     /// The authenticated key, or a 401 when the route was reached without one.
     public func requireKey() throws -> APIKey {
