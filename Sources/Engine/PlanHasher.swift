@@ -5,7 +5,7 @@ public import RemediatorCore
 /// Computes the hash an approval binds to.
 public enum PlanHasher {
     public static func hash(_ plan: Plan) -> String {
-        SHA256.hash(data: plan.hashInput).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: plan.hashInput))
     }
 
     /// The plan with its hash filled in.

@@ -1,4 +1,5 @@
 import Foundation
+import RemediatorCore
 
 /// Conversions between domain values and column values shared by the stores.
 enum Columns {
@@ -25,6 +26,39 @@ enum Columns {
 
     static func json(_ value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// A string map as JSON with sorted keys. Labels and audit details are written on
+    /// every ingest, so this skips the general encoder; the output is the same.
+    static func json(_ map: [String: String]) -> String {
+        guard !map.isEmpty else { return "{}" }
+        var output = "{"
+        for (index, key) in map.keys.sorted().enumerated() {
+            if index > 0 { output += "," }
+            appendQuoted(key, to: &output)
+            output += ":"
+            appendQuoted(map[key] ?? "", to: &output)
+        }
+        output += "}"
+        return output
+    }
+
+    private static func appendQuoted(_ text: String, to output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20:
+                output += "\\u00" + Hex.string([UInt8(scalar.value)])
+            default:
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
     }
 
     /// `nil` stays SQL NULL instead of becoming the JSON text `null`.

@@ -119,6 +119,22 @@ struct IngestStoreTests {
         #expect(try await test.store.incidents(tenantID: .default, state: .closed, limit: 10, cursor: nil).incidents.isEmpty)
     }
 
+    @Test("labels with quotes, escapes, control characters and emoji survive storage exactly")
+    func labelRoundTrip() async throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        var alert = TestStore.alert()
+        alert.labels = ["quote": "a\"b", "slash": "c:\\d/e", "lines": "x\ny\r\tz", "control": "\u{01}\u{1F}", "emoji": "🔥 ünïcödé", "": "empty key"]
+        alert.annotations = ["summary": "it's \"bad\""]
+        let result = try await test.ingest([alert])
+        let stored = try await test.store.alert(id: result[0].alert.id, tenantID: .default)
+        #expect(stored?.content.labels == alert.labels)
+        #expect(stored?.content.annotations == alert.annotations)
+        let incident = try await test.store.incident(id: result[0].alert.incidentID ?? "", tenantID: .default)
+        #expect(incident?.labels == alert.labels)
+        #expect(try await test.store.verifyAuditChain().valid)
+    }
+
     @Test("what was committed is there after the store is reopened")
     func durable() async throws {
         let test = try TestStore()

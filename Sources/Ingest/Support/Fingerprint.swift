@@ -1,4 +1,5 @@
 import Crypto
+import RemediatorCore
 
 /// Stable identities for "this problem on this thing".
 public enum Fingerprint {
@@ -11,10 +12,7 @@ public enum Fingerprint {
             hasher.update(data: Array("\(bytes.count):".utf8))
             hasher.update(data: bytes)
         }
-        return hasher.finalize().prefix(16).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return Hex.string(hasher.finalize().prefix(16))
     }
 
     /// A fingerprint over a label set, independent of label order.

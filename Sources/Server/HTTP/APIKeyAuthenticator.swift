@@ -81,13 +81,13 @@ final class KeyCache: Sendable {
 /// Creating and hashing API keys.
 public enum APIKeys {
     public static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(secret.utf8)))
     }
 
     /// A new random secret: `rmd_` and 64 hex characters (256 bits).
     public static func generateSecret() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return "rmd_" + bytes.map { String(format: "%02x", $0) }.joined()
+        return "rmd_" + Hex.string(bytes)
     }
 }

@@ -30,6 +30,7 @@ extension SQLiteStore: IngestStore {
             arguments: [tenantID.rawValue, content.fingerprint]
         )
         let alertID = Identifier.make(at: transaction.now)
+        let labels = Columns.json(content.labels)
         var incidentID: String? = openRow?["id"]
         let action: IngestedAlert.Action
 
@@ -49,7 +50,7 @@ extension SQLiteStore: IngestStore {
                 """).execute(arguments: [
                     id, tenantID.rawValue, content.fingerprint, content.source, content.alertName, content.title,
                     content.description, content.severity.rawValue, content.host, content.service,
-                    try Columns.json(content.labels), now, now,
+                    labels, now, now,
                 ])
             try transaction.enqueue(.enrich, incidentID: id, tenantID: tenantID)
             try transaction.appendAudit(AuditEntry(
@@ -92,7 +93,7 @@ extension SQLiteStore: IngestStore {
             """).execute(arguments: [
                 alertID, tenantID.rawValue, incidentID, now, content.source, content.status.rawValue, content.severity.rawValue,
                 content.alertName, content.title, content.description, content.host, content.service, content.externalID,
-                content.fingerprint, try Columns.json(content.labels), try Columns.json(content.annotations),
+                content.fingerprint, labels, Columns.json(content.annotations),
                 content.startsAt.map(Columns.milliseconds), content.endsAt.map(Columns.milliseconds),
             ])
         let alert = Alert(id: alertID, tenantID: tenantID, incidentID: incidentID, receivedAt: transaction.now, content: content)
