@@ -11,7 +11,8 @@ public struct EngineConfiguration: Sendable {
 
     /// This node's name in leases and audit entries.
     public var nodeID: String
-    /// Concurrent stage runs on this node.
+    /// Concurrent stage runs on this node; 0 makes an ingest-only node whose jobs other
+    /// nodes (or a later start) run.
     public var workers: Int
     /// How long a claimed job is leased; renewed while its stage runs.
     public var lease: Duration

@@ -9,7 +9,7 @@ import Synchronization
 /// written, the calls that arrive queue up and go into the next one. Each caller returns
 /// only after its own alerts are committed, so "accepted" always means "durable", and
 /// the disk's fsync cost is shared instead of paid per alert.
-public final class IngestService: Service {
+public final class IngestService: Service, CustomStringConvertible {
     private struct Pending {
         var request: IngestRequest
         var continuation: CheckedContinuation<[IngestedAlert], any Error>
@@ -27,6 +27,8 @@ public final class IngestService: Service {
     private let state = Mutex(State())
     private let wakeups: AsyncStream<Void>
     private let wakeup: AsyncStream<Void>.Continuation
+
+    public var description: String { "IngestService(batches of up to \(maxBatch))" }
 
     public init(store: any IngestStore, signal: WorkSignal, maxBatch: Int, logger: Logger) {
         self.store = store
@@ -84,7 +86,9 @@ public final class IngestService: Service {
 
     private func commit(_ batch: [Pending]) async {
         do {
+            let started = ContinuousClock.now
             let results = try await store.ingest(batch.map(\.request))
+            logger.trace("ingest batch committed", metadata: ["requests": "\(batch.count)", "duration": "\(ContinuousClock.now - started)"])
             for (pending, result) in zip(batch, results) {
                 pending.continuation.resume(returning: result)
             }

@@ -8,7 +8,7 @@ public import ServiceLifecycle
 /// On graceful shutdown the workers stop claiming, let the stages they are running
 /// finish (their results commit as usual), and return; nothing is dropped, because
 /// anything not finished is still a job row another node or the next start picks up.
-public struct WorkerPool: Service {
+public struct WorkerPool: Service, CustomStringConvertible {
     let store: any Store
     let runner: StageRunner
     let signal: WorkSignal
@@ -25,10 +25,17 @@ public struct WorkerPool: Service {
         self.clock = clock
     }
 
+    public var description: String { "WorkerPool(\(configuration.nodeID), \(configuration.workers) workers)" }
+
     public func run() async throws {
+        guard configuration.workers > 0 else {
+            // An ingest-only node: nothing to run, but stay up until shutdown.
+            try? await gracefulShutdown()
+            return
+        }
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
-                for index in 0..<max(1, configuration.workers) {
+                for index in 0..<configuration.workers {
                     group.addTask { await workerLoop(owner: "\(configuration.nodeID)/\(index)") }
                 }
             }
@@ -56,12 +63,20 @@ public struct WorkerPool: Service {
                 continue
             }
             for job in claimed {
-                await process(job, retry: retry)
+                // A completed stage hands over the incident's next stage, already leased.
+                var next: ClaimedJob? = job
+                while let current = next, !Task.isShuttingDownGracefully {
+                    next = await process(current, retry: retry)
+                }
+                if let unstarted = next {
+                    try? await store.release([unstarted.job], at: clock())
+                }
             }
         }
     }
 
-    private func process(_ claimed: ClaimedJob, retry: RetryPolicy) async {
+    /// Runs one job; returns the incident's next job when the worker should go on with it.
+    private func process(_ claimed: ClaimedJob, retry: RetryPolicy) async -> ClaimedJob? {
         let job = claimed.job
         var logger = self.logger
         logger[metadataKey: "incident"] = "\(job.incidentID)"
@@ -74,12 +89,12 @@ public struct WorkerPool: Service {
             guard let outcome else {
                 try await store.abandon(job, reason: "the incident moved on while the stage ran", at: clock())
                 logger.info("stage abandoned: the incident moved on")
-                return
+                return nil
             }
-            switch try await store.complete(job, with: outcome, at: clock()) {
-            case .applied(let state):
+            switch try await store.complete(job, with: outcome, leasingNextFor: configuration.lease, at: clock()) {
+            case .applied(let state, let next):
                 logger.debug("stage completed", metadata: ["state": "\(state.rawValue)"])
-                if outcome.next != nil { signal.notify() }
+                return next
             case .obsolete(let state):
                 logger.info("stage result discarded: the incident is \(state.rawValue)")
             }
@@ -95,6 +110,7 @@ public struct WorkerPool: Service {
                 logger.error("recording the failure failed", metadata: ["error": "\(error)"])
             }
         }
+        return nil
     }
 
     /// Runs `body` while renewing the job's lease at a third of its length.

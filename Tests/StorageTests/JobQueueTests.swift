@@ -33,7 +33,7 @@ struct JobQueueTests {
         let claimed = try await test.store.claim(owner: "a", limit: 1, lease: .seconds(30), at: Date())[0]
         let context = IncidentContext(runbooks: [], hostIncidents: [], hostAlerts: [])
         let result = try await test.store.complete(claimed.job, with: StageOutcome(event: .enriched, context: context, next: .plan), at: Date())
-        #expect(result == .applied(.enriched))
+        #expect(result == .applied(.enriched, next: nil))
         let incident = try #require(try await test.store.incident(id: incidentID, tenantID: .default))
         #expect(incident.state == .enriched)
         #expect(incident.context == context)
@@ -44,6 +44,29 @@ struct JobQueueTests {
         await #expect(throws: StoreError.self) {
             _ = try await test.store.complete(claimed.job, with: StageOutcome(event: .enriched, next: .plan), at: Date())
         }
+    }
+
+    @Test("completing can hand the next stage straight to the same worker, leased")
+    func handOver() async throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let incidentID = try await openIncident(test)
+        let claimed = try await test.store.claim(owner: "a", limit: 1, lease: .seconds(30), at: Date())[0]
+        let result = try await test.store.complete(claimed.job, with: StageOutcome(event: .enriched, next: .plan), leasingNextFor: .seconds(30), at: Date())
+        guard case .applied(.enriched, let next?) = result else {
+            Issue.record("expected the next job, got \(result)")
+            return
+        }
+        #expect(next.job.stage == .plan)
+        #expect(next.job.state == .running)
+        #expect(next.job.leaseOwner == "a")
+        #expect(next.job.attempts == 1)
+        #expect(next.incident.state == .enriched)
+        #expect(try await test.store.claim(owner: "b", limit: 10, lease: .seconds(30), at: Date()).isEmpty)
+        let applied = try await test.store.complete(next.job, with: StageOutcome(event: .plannerAbstained), leasingNextFor: .seconds(30), at: Date())
+        #expect(applied == .applied(.escalated, next: nil))
+        let jobs = try await test.store.jobs(incidentID: incidentID, tenantID: .default)
+        #expect(jobs.map(\.state) == [.done, .done])
     }
 
     @Test("an expired lease is taken over, and the old worker can no longer complete the job")
@@ -66,7 +89,7 @@ struct JobQueueTests {
             try await test.store.renewLease(stale.job, lease: .seconds(5), at: Date())
         }
         let applied = try await test.store.complete(fresh[0].job, with: StageOutcome(event: .enriched, next: .plan), at: Date())
-        #expect(applied == .applied(.enriched))
+        #expect(applied == .applied(.enriched, next: nil))
         let audit = try await test.store.auditEvents(tenantID: .default, subject: "incident/\(incidentID)", after: 0, limit: 100)
         #expect(audit.filter { $0.action == "stage.completed" }.count == 1)
     }

@@ -3,13 +3,14 @@
 #
 #   scripts/bench/ingest.sh [seconds] [connections]
 #
-# Phase 1 (ingest): wrk, 2 threads, keep-alive, N connections, each request one alert from
-# a new host (every alert opens an incident) — the server runs its default pipeline with
-# human approval, so workers compete with ingest for the database as in production.
-# Phase 2 (dedup): the same load over 1,000 hosts, so most alerts join open incidents.
-# Phase 3 (pipeline): a fresh server with auto-approval and the dry-run executor; alerts at
-# a steady 50/s for 10 s; latency is from the ingest commit to `closed`, read from the
-# database.
+# wrk, 2 threads, keep-alive, N connections, one alert per request, each phase on a fresh
+# server and database:
+#  1. an ingest-only node (no workers): durable ingest on its own, also at 256 connections;
+#  2. a full node, every alert from a new host (every alert opens an incident and the
+#     workers plan and validate it while the load runs);
+#  3. a full node, the same load over 1,000 hosts (most alerts join an open incident);
+#  4. pipeline latency: auto-approval and the dry-run executor, 50 alerts/s for 10 s,
+#     measured from the ingest commit to `closed` in the database.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-20}
@@ -23,8 +24,9 @@ BIN=.build/release/remediator
 WORK=$(mktemp -d /tmp/remediator-bench.XXXXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-start_server() { # data-dir approval
+start_server() { # data-dir approval (REMEDIATOR_WORKERS from the environment, default 4)
     REMEDIATOR_BOOTSTRAP_TOKEN=$KEY REMEDIATOR_APPROVAL=$2 REMEDIATOR_LOG_LEVEL=warning \
+        REMEDIATOR_WORKERS=${REMEDIATOR_WORKERS:-4} \
         "$BIN" serve --port "$PORT" --data-dir "$1" > "$1.log" 2>&1 &
     SERVER=$!
     for _ in $(seq 1 100); do curl -sf "localhost:$PORT/healthz" >/dev/null && return; sleep 0.1; done
@@ -47,14 +49,31 @@ run_wrk() { # label dedup-hosts
         "$1" "$rate" "$(echo "$p50_us/1000" | bc -l)" "$(echo "$p99_us/1000" | bc -l)" "$non2xx" "$errors" "$(rss_mb)"
 }
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
-start_server "$WORK/ingest" human
-run_wrk ingest 0
-stored=$(sqlite3 "$WORK/ingest/remediator.sqlite" 'SELECT COUNT(*) FROM alerts')
-echo "         committed alerts in the database: $stored"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s unless noted"
+
+# 1. Ingest-only node (REMEDIATOR_WORKERS=0): what durable ingest alone sustains.
+REMEDIATOR_WORKERS=0 start_server "$WORK/ingest-only" human
+run_wrk ingest-only 0
+CONNECTIONS_SAVED=$CONNECTIONS; CONNECTIONS=256
+run_wrk "only@256" 0
+CONNECTIONS=$CONNECTIONS_SAVED
+stored=$(sqlite3 "$WORK/ingest-only/remediator.sqlite" 'SELECT COUNT(*) FROM alerts')
+echo "         committed alerts in the database: $stored (every 202 was committed first)"
+stop_server
+
+# 2. Full node, every alert a new incident: ingest while 4 workers plan and validate each one.
+start_server "$WORK/storm" human
+run_wrk new 0
+pending=$(sqlite3 "$WORK/storm/remediator.sqlite" "SELECT COUNT(*) FROM jobs WHERE state IN ('queued','running')")
+echo "         pipeline backlog when the load stopped: $pending jobs"
+stop_server
+
+# 3. Full node, an alert storm over 1,000 hosts: most alerts join an open incident.
+start_server "$WORK/dedup" human
 run_wrk dedup 1000
 stop_server
 
+# 4. Pipeline latency at a steady 50 alerts/s with auto-approval and the dry-run executor.
 start_server "$WORK/pipeline" auto-allow
 python3 - "$PORT" "$KEY" <<'PY'
 import json, sys, time, urllib.request

@@ -10,7 +10,7 @@ extension StageRunner {
     func execute(_ claimed: ClaimedJob) async throws -> StageOutcome? {
         var incident = claimed.incident
         if incident.state == .approved {
-            guard case .applied(let state) = try await store.advance(claimed.job, on: .executionStarted, reason: "running the approved plan", at: clock()) else {
+            guard case .applied(let state, _) = try await store.advance(claimed.job, on: .executionStarted, reason: "running the approved plan", at: clock()) else {
                 return nil
             }
             incident.state = state

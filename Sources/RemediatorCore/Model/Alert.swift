@@ -4,8 +4,8 @@ public import Foundation
 public struct Alert: Sendable, Equatable, Codable, Identifiable {
     public var id: String
     public var tenantID: TenantID
-    /// The incident this alert opened or joined; `nil` only for a resolved alert that
-    /// matched no incident.
+    /// The incident this alert opened, joined or resolved; `nil` only for a resolved alert
+    /// that matched no open incident.
     public var incidentID: String?
     public var receivedAt: Date
     public var content: NormalizedAlert

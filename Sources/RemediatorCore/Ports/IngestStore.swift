@@ -24,7 +24,7 @@ public struct IngestedAlert: Sendable, Equatable {
         case resolved
         /// A resolved alert arrived while its incident's fix was running; recorded for verification.
         case resolvedDuringExecution = "resolved_during_execution"
-        /// A resolved alert that matched no open incident; stored for the record.
+        /// A resolved alert that matched no open incident; stored for the record, with no incident.
         case unmatched
     }
 

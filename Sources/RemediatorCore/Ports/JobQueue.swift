@@ -43,8 +43,9 @@ public struct ClaimedJob: Sendable, Equatable {
 
 /// How a completion attempt ended.
 public enum CompletionResult: Sendable, Equatable {
-    /// Applied; the incident is in the returned state.
-    case applied(IncidentState)
+    /// Applied; the incident is in the returned state. `next` is the following stage's
+    /// job, already leased to the same worker, when the caller asked for it.
+    case applied(IncidentState, next: ClaimedJob?)
     /// The incident moved on (resolved by the source, cancelled): the job was cancelled
     /// and nothing was applied.
     case obsolete(IncidentState)
@@ -63,7 +64,10 @@ public protocol JobQueue: Sendable {
     func renewLease(_ job: Job, lease: Duration, at now: Date) async throws
 
     /// Applies a stage's outcome, finishes the job and enqueues the next one, atomically.
-    func complete(_ job: Job, with outcome: StageOutcome, at now: Date) async throws -> CompletionResult
+    ///
+    /// With `leasingNextFor`, the next job is created already leased to the same worker,
+    /// so the worker goes on with the incident without another claim round trip.
+    func complete(_ job: Job, with outcome: StageOutcome, leasingNextFor lease: Duration?, at now: Date) async throws -> CompletionResult
 
     /// Applies a transition in the middle of a stage (execution started) without
     /// finishing the job.
@@ -81,4 +85,20 @@ public protocol JobQueue: Sendable {
 
     /// Jobs that are queued or running, for back-pressure and metrics.
     func pendingJobCount() async throws -> Int
+}
+
+extension JobQueue {
+    /// Completes a job; the next stage, if any, is queued for any worker.
+    public func complete(_ job: Job, with outcome: StageOutcome, at now: Date) async throws -> CompletionResult {
+        try await complete(job, with: outcome, leasingNextFor: nil, at: now)
+    }
+}
+
+extension CompletionResult {
+    /// The incident's state after the attempt.
+    public var state: IncidentState {
+        switch self {
+        case .applied(let state, _), .obsolete(let state): state
+        }
+    }
 }

@@ -128,7 +128,7 @@ public struct ConfigurationLoader: Sendable {
                 throw Failure(description: "\(source): 'approval' must be 'human' or 'auto-allow', not '\(value)'")
             }
             configuration.approvalMode = mode
-        case "workers": configuration.workers = try integer(in: 1...256)
+        case "workers": configuration.workers = try integer(in: 0...256)
         case "node_id":
             guard value.range(of: "^[A-Za-z0-9._-]{1,64}$", options: .regularExpression) != nil else {
                 throw Failure(description: "\(source): 'node_id' must be 1–64 letters, digits, '.', '_' or '-'")

@@ -53,7 +53,6 @@ enum SQLiteMigrations {
                 CREATE INDEX incidents_tenant_recent ON incidents(tenant_id, id);
                 CREATE INDEX incidents_tenant_state ON incidents(tenant_id, state, id);
                 CREATE INDEX incidents_tenant_host ON incidents(tenant_id, host, id);
-                CREATE INDEX incidents_fingerprint ON incidents(tenant_id, fingerprint, id);
 
                 CREATE TABLE alerts (
                     id TEXT PRIMARY KEY NOT NULL,

@@ -9,8 +9,10 @@ extension SQLiteStore: IngestStore {
         return try await write { db in
             var results: [[IngestedAlert]] = []
             results.reserveCapacity(requests.count)
+            // One transaction object for the batch: the audit chain's head is read once.
+            var transaction = SQLiteTransaction(db, configuration: configuration, now: requests[0].receivedAt)
             for request in requests {
-                var transaction = SQLiteTransaction(db, configuration: configuration, now: request.receivedAt)
+                transaction.now = request.receivedAt
                 var outcomes: [IngestedAlert] = []
                 outcomes.reserveCapacity(request.alerts.count)
                 for content in request.alerts {
@@ -78,11 +80,7 @@ extension SQLiteStore: IngestStore {
                 action = .resolvedDuringExecution
             }
         case (.resolved, nil):
-            // Keep the record next to the most recent incident it belongs to, if any.
-            incidentID = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM incidents WHERE tenant_id = ? AND fingerprint = ? ORDER BY id DESC LIMIT 1"),
-                arguments: [tenantID.rawValue, content.fingerprint]
-            )
+            // Nothing open to resolve: the alert is kept for the record, on its own.
             action = .unmatched
         }
 

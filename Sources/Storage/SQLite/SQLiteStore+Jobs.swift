@@ -6,7 +6,7 @@ extension SQLiteStore: JobQueue {
     public func claim(owner: String, limit: Int, lease: Duration, at now: Date) async throws -> [ClaimedJob] {
         let configuration = self.configuration
         let nowMilliseconds = Columns.milliseconds(now)
-        let expires = nowMilliseconds + Int64(lease.components.seconds * 1000) + Int64(lease.components.attoseconds / 1_000_000_000_000_000)
+        let expires = Columns.milliseconds(now.addingTimeInterval(Self.seconds(lease)))
         let token = Identifier.make(at: now)
         return try await write { db in
             // Due queued jobs, and running jobs whose worker stopped renewing the lease.
@@ -42,7 +42,7 @@ extension SQLiteStore: JobQueue {
     }
 
     public func renewLease(_ job: Job, lease: Duration, at now: Date) async throws {
-        let expires = Columns.milliseconds(now.addingTimeInterval(Double(lease.components.seconds)))
+        let expires = Columns.milliseconds(now.addingTimeInterval(Self.seconds(lease)))
         let nowMilliseconds = Columns.milliseconds(now)
         try await write { db in
             try db.cachedStatement(sql: """
@@ -54,7 +54,7 @@ extension SQLiteStore: JobQueue {
         }
     }
 
-    public func complete(_ job: Job, with outcome: StageOutcome, at now: Date) async throws -> CompletionResult {
+    public func complete(_ job: Job, with outcome: StageOutcome, leasingNextFor lease: Duration?, at now: Date) async throws -> CompletionResult {
         let configuration = self.configuration
         return try await write { db in
             var transaction = SQLiteTransaction(db, configuration: configuration, now: now)
@@ -87,10 +87,17 @@ extension SQLiteStore: JobQueue {
                 details: ["stage": job.stage.rawValue, "job_id": job.id, "attempt": String(job.attempts)]
             ))
             try Self.finish(job, state: .done, error: nil, in: transaction)
-            if let stage = outcome.next {
+            guard let stage = outcome.next else { return .applied(next, next: nil) }
+            guard let lease, let owner = job.leaseOwner else {
                 try transaction.enqueue(stage, incidentID: incident.id, tenantID: incident.tenantID)
+                return .applied(next, next: nil)
             }
-            return .applied(next)
+            let leased = try transaction.enqueueLeased(
+                stage, incidentID: incident.id, tenantID: incident.tenantID, owner: owner,
+                expires: now.addingTimeInterval(Self.seconds(lease))
+            )
+            guard let updated = try transaction.incident(id: incident.id) else { return .applied(next, next: nil) }
+            return .applied(next, next: ClaimedJob(job: leased, incident: updated))
         }
     }
 
@@ -104,7 +111,7 @@ extension SQLiteStore: JobQueue {
             }
             let next = try IncidentLifecycle.transition(from: incident.state, on: event)
             try transaction.setState(of: incident, to: next, event: event, reason: reason, actor: "worker:\(job.leaseOwner ?? "unknown")")
-            return .applied(next)
+            return .applied(next, next: nil)
         }
     }
 
@@ -162,6 +169,10 @@ extension SQLiteStore: JobQueue {
     }
 
     // MARK: - Helpers
+
+    static func seconds(_ duration: Duration) -> TimeInterval {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
 
     /// The job's incident, if this worker still holds the job's lease.
     static func requireLease(_ job: Job, in transaction: SQLiteTransaction) throws -> Incident {

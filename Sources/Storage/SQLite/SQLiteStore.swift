@@ -42,7 +42,11 @@ public final class SQLiteStore: Sendable {
         var options = GRDB.Configuration()
         options.busyMode = .timeout(configuration.busyTimeout)
         options.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA page_size = 1024")
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Checkpoint every ~32 MB of WAL instead of every 4 MB: pages that many commits
+            // touch (index leaves, table tails) are copied to the database once, not 8 times.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         do {

@@ -7,7 +7,8 @@ import RemediatorCore
 struct SQLiteTransaction {
     let db: Database
     let configuration: SQLiteStore.Configuration
-    let now: Date
+    /// The time recorded on what this transaction writes.
+    var now: Date
     private var auditHead: (sequence: Int64, hash: String)?
 
     init(_ db: Database, configuration: SQLiteStore.Configuration, now: Date) {
@@ -49,6 +50,24 @@ struct SQLiteTransaction {
                 Identifier.make(at: now), tenantID.rawValue, incidentID, stage.rawValue,
                 configuration.attempts(for: stage), Columns.milliseconds(runAt ?? now), nowMilliseconds, nowMilliseconds,
             ])
+    }
+
+    /// Inserts a job already leased to `owner`, for a worker that goes straight on with it.
+    func enqueueLeased(_ stage: Stage, incidentID: String, tenantID: TenantID, owner: String, expires: Date) throws -> Job {
+        let job = Job(
+            id: Identifier.make(at: now), tenantID: tenantID, incidentID: incidentID, stage: stage, state: .running,
+            attempts: 1, maxAttempts: configuration.attempts(for: stage), leaseOwner: owner,
+            leaseToken: Identifier.make(at: now), leaseExpiresAt: expires, nextRunAt: now, createdAt: now, updatedAt: now
+        )
+        try db.cachedStatement(sql: """
+            INSERT INTO jobs (id, tenant_id, incident_id, stage, state, attempts, max_attempts, lease_owner, lease_token,
+                lease_expires_at, next_run_at, created_at, updated_at)
+            VALUES (?, ?, ?, ?, 'running', 1, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                job.id, tenantID.rawValue, incidentID, stage.rawValue, job.maxAttempts, owner, job.leaseToken,
+                Columns.milliseconds(expires), nowMilliseconds, nowMilliseconds, nowMilliseconds,
+            ])
+        return job
     }
 
     /// Cancels queued jobs of an incident (running ones find their incident moved on when they complete).
