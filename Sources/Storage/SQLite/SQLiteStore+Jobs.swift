@@ -183,7 +183,7 @@ extension SQLiteStore: JobQueue {
         guard let token, token == job.leaseToken else {
             throw StoreError.leaseLost("job \(job.id) (\(job.stage.rawValue)) is no longer leased by this worker")
         }
-        guard let incident = try transaction.incident(id: job.incidentID) else {
+        guard let incident = try transaction.incident(id: job.incidentID, withDetails: false) else {
             throw StoreError.notFound("incident \(job.incidentID) of job \(job.id) does not exist")
         }
         return incident

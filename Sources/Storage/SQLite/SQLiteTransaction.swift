@@ -91,14 +91,16 @@ struct SQLiteTransaction {
 
     // MARK: Incidents
 
-    func incident(id: String, tenantID: TenantID? = nil) throws -> Incident? {
+    /// The incident; `withDetails: false` skips decoding context, plan and safety, for
+    /// callers that only check state.
+    func incident(id: String, tenantID: TenantID? = nil, withDetails: Bool = true) throws -> Incident? {
         let row: Row?
         if let tenantID {
             row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM incidents WHERE id = ? AND tenant_id = ?"), arguments: [id, tenantID.rawValue])
         } else {
             row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM incidents WHERE id = ?"), arguments: [id])
         }
-        return try row.map { try SQLiteRows.incident($0) }
+        return try row.map { try SQLiteRows.incident($0, withDetails: withDetails) }
     }
 
     /// Moves an incident to `state` and records why, with the state-change audit entry.
