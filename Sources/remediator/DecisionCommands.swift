@@ -2,9 +2,25 @@ import ArgumentParser
 import Foundation
 import NIOHTTP1
 
-/// The body of an approve or reject call.
-private func decisionBody(planHash: String, comment: String?) throws -> Data {
-    try JSONSerialization.data(withJSONObject: ["plan_hash": planHash, "comment": comment ?? ""])
+/// What approving and rejecting share: the incident, the plan hash the human reviewed,
+/// a comment, and where the server is.
+struct DecisionOptions: ParsableArguments {
+    @Argument(help: "Incident id.")
+    var id: String
+
+    @Option(name: .customLong("plan-hash"), help: "The plan hash shown by `incidents show`.")
+    var planHash: String
+
+    @Option(help: "Why.")
+    var comment: String?
+
+    @OptionGroup var client: ClientOptions
+
+    /// Posts the decision to `/v1/incidents/{id}/{action}` and prints the incident.
+    func send(_ action: String) async throws {
+        let body = try JSONSerialization.data(withJSONObject: ["plan_hash": planHash, "comment": comment ?? ""])
+        APIClient.printJSON(try await client.client().send(.POST, "/v1/incidents/\(encodeComponent(id))/\(action)", body: body))
+    }
 }
 
 struct ApproveCommand: AsyncParsableCommand {
@@ -13,39 +29,19 @@ struct ApproveCommand: AsyncParsableCommand {
         abstract: "Approve an incident's plan. The approval binds to the plan hash you reviewed (see `incidents show`)."
     )
 
-    @Argument(help: "Incident id.")
-    var id: String
-
-    @Option(name: .customLong("plan-hash"), help: "The plan hash shown by `incidents show`.")
-    var planHash: String
-
-    @Option(help: "Why it is safe to run.")
-    var comment: String?
-
-    @OptionGroup var options: ClientOptions
+    @OptionGroup var decision: DecisionOptions
 
     func run() async throws {
-        let body = try decisionBody(planHash: planHash, comment: comment)
-        APIClient.printJSON(try await options.client().send(.POST, "/v1/incidents/\(encodeComponent(id))/approve", body: body))
+        try await decision.send("approve")
     }
 }
 
 struct RejectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject an incident's plan.")
 
-    @Argument(help: "Incident id.")
-    var id: String
-
-    @Option(name: .customLong("plan-hash"), help: "The plan hash shown by `incidents show`.")
-    var planHash: String
-
-    @Option(help: "Why not.")
-    var comment: String?
-
-    @OptionGroup var options: ClientOptions
+    @OptionGroup var decision: DecisionOptions
 
     func run() async throws {
-        let body = try decisionBody(planHash: planHash, comment: comment)
-        APIClient.printJSON(try await options.client().send(.POST, "/v1/incidents/\(encodeComponent(id))/reject", body: body))
+        try await decision.send("reject")
     }
 }

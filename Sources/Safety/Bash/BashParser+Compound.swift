@@ -31,7 +31,7 @@ extension BashParser {
 
     mutating func parseLoop(_ kind: BashCommand.LoopKind) throws(BashParseError) -> BashCommand {
         let start = offset
-        index += kind == .whileLoop ? 5 : 5
+        index += 5  // "while" and "until" are both five letters
         let condition = try parseList(stop: Stop(words: ["do"]))
         try expectReservedWord("do")
         let body = try parseList(stop: Stop(words: ["done"]))

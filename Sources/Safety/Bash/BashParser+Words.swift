@@ -2,51 +2,34 @@ extension BashParser {
     /// Reads one word at the cursor, or returns `nil` when a metacharacter or the end is there.
     mutating func parseWord() throws(BashParseError) -> BashWord? {
         let start = index
-        var parts: [BashWordPart] = []
-        var literal: [UInt8] = []
-
-        func flush() {
-            if !literal.isEmpty {
-                parts.append(.literal(String(decoding: literal, as: UTF8.self)))
-                literal.removeAll(keepingCapacity: true)
-            }
-        }
-
-        while let byte = peek() {
+        var parts = WordPartsBuilder(plainText: .literal)
+        scanning: while let byte = peek() {
             switch byte {
             case UInt8(ascii: "\\"):
                 if peek(1) == UInt8(ascii: "\n") {
                     index += 2
                 } else if let escaped = peek(1) {
-                    flush()
                     parts.append(.quoted(String(decoding: [escaped], as: UTF8.self)))
                     index += 2
                 } else {
                     index += 1
                 }
             case UInt8(ascii: "'"):
-                flush()
                 parts.append(.quoted(try readSingleQuoted()))
             case UInt8(ascii: "\""):
-                flush()
                 index += 1
                 parts.append(.doubleQuoted(try parseDoubleQuotedParts()))
             case UInt8(ascii: "$"):
                 if let part = try parseDollar() {
-                    flush()
                     parts.append(part)
                 } else {
-                    literal.append(byte)
+                    parts.append(byte: byte)
                     index += 1
                 }
             case UInt8(ascii: "`"):
-                flush()
                 parts.append(try parseBackticks())
             case UInt8(ascii: "<"), UInt8(ascii: ">"):
-                guard peek(1) == UInt8(ascii: "(") else {
-                    return finish(start: start, parts: &parts, literal: literal)
-                }
-                flush()
+                guard peek(1) == UInt8(ascii: "(") else { break scanning }
                 let substitutionStart = offset
                 let input = byte == UInt8(ascii: "<")
                 index += 2
@@ -54,27 +37,18 @@ extension BashParser {
                 parts.append(.processSubstitution(script, input: input, offset: substitutionStart))
             case UInt8(ascii: "("):
                 // extglob patterns: @(a|b) !(x) +(x) *(x) ?(x)
-                guard let last = literal.last, [UInt8(ascii: "@"), UInt8(ascii: "!"), UInt8(ascii: "+"), UInt8(ascii: "*"), UInt8(ascii: "?")].contains(last) else {
-                    return finish(start: start, parts: &parts, literal: literal)
+                guard let last = parts.lastPlainByte, [UInt8(ascii: "@"), UInt8(ascii: "!"), UInt8(ascii: "+"), UInt8(ascii: "*"), UInt8(ascii: "?")].contains(last) else {
+                    break scanning
                 }
-                literal.append(contentsOf: try readBalancedParentheses())
+                parts.append(bytes: try readBalancedParentheses())
             default:
-                if isMetacharacter(byte) || byte == UInt8(ascii: "\n") {
-                    return finish(start: start, parts: &parts, literal: literal)
-                }
-                literal.append(byte)
+                if isMetacharacter(byte) || byte == UInt8(ascii: "\n") { break scanning }
+                parts.append(byte: byte)
                 index += 1
             }
         }
-        return finish(start: start, parts: &parts, literal: literal)
-    }
-
-    private func finish(start: Int, parts: inout [BashWordPart], literal: [UInt8]) -> BashWord? {
-        if !literal.isEmpty {
-            parts.append(.literal(String(decoding: literal, as: UTF8.self)))
-        }
         guard index > start else { return nil }
-        return BashWord(parts: parts, offset: baseOffset + start, source: text(start..<index))
+        return BashWord(parts: parts.build(), offset: baseOffset + start, source: text(start..<index))
     }
 
     mutating func readSingleQuoted() throws(BashParseError) -> String {
@@ -91,24 +65,13 @@ extension BashParser {
     /// The parts of a `"..."` string; the cursor is after the opening quote.
     mutating func parseDoubleQuotedParts() throws(BashParseError) -> [BashWordPart] {
         let start = offset - 1
-        var parts: [BashWordPart] = []
-        var literal: [UInt8] = []
-        func flush() {
-            if !literal.isEmpty {
-                parts.append(.literal(String(decoding: literal, as: UTF8.self)))
-                literal.removeAll(keepingCapacity: true)
-            }
-        }
+        // Inside double quotes nothing is a glob: plain text is quoted text.
+        var parts = WordPartsBuilder(plainText: .quoted)
         while let byte = peek() {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                flush()
-                // Inside double quotes nothing is a glob: mark the text as quoted.
-                return parts.map { part in
-                    if case .literal(let text) = part { return .quoted(text) }
-                    return part
-                }
+                return parts.build()
             case UInt8(ascii: "\\"):
                 guard let next = peek(1) else {
                     index += 1
@@ -118,25 +81,23 @@ extension BashParser {
                 case UInt8(ascii: "\n"):
                     index += 2
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "$"), UInt8(ascii: "`"):
-                    literal.append(next)
+                    parts.append(byte: next)
                     index += 2
                 default:
-                    literal.append(byte)
+                    parts.append(byte: byte)
                     index += 1
                 }
             case UInt8(ascii: "$"):
                 if let part = try parseDollar(inDoubleQuotes: true) {
-                    flush()
                     parts.append(part)
                 } else {
-                    literal.append(byte)
+                    parts.append(byte: byte)
                     index += 1
                 }
             case UInt8(ascii: "`"):
-                flush()
                 parts.append(try parseBackticks())
             default:
-                literal.append(byte)
+                parts.append(byte: byte)
                 index += 1
             }
         }
@@ -230,46 +191,36 @@ extension BashParser {
     /// The word after a parameter operator, up to the closing `}`; substitutions in it are parsed.
     private mutating func parseParameterArgument() throws(BashParseError) -> [BashWordPart] {
         let start = offset
-        var parts: [BashWordPart] = []
-        var literal: [UInt8] = []
+        var parts = WordPartsBuilder(plainText: .literal)
         var braces = 0
         while let byte = peek() {
             switch byte {
             case UInt8(ascii: "}") where braces == 0:
                 index += 1
-                if !literal.isEmpty { parts.append(.literal(String(decoding: literal, as: UTF8.self))) }
-                return parts
-            case UInt8(ascii: "}"):
-                braces -= 1
-                literal.append(byte)
-                index += 1
-            case UInt8(ascii: "{"):
-                braces += 1
-                literal.append(byte)
+                return parts.build()
+            case UInt8(ascii: "}"), UInt8(ascii: "{"):
+                braces += byte == UInt8(ascii: "{") ? 1 : -1
+                parts.append(byte: byte)
                 index += 1
             case UInt8(ascii: "\\"):
-                if let next = peek(1) { literal.append(next) }
+                if let next = peek(1) { parts.append(byte: next) }
                 index += 2
             case UInt8(ascii: "'"):
-                literal.append(contentsOf: Array(try readSingleQuoted().utf8))
+                parts.append(bytes: Array(try readSingleQuoted().utf8))
             case UInt8(ascii: "\""):
                 index += 1
                 parts.append(.doubleQuoted(try parseDoubleQuotedParts()))
             case UInt8(ascii: "$"):
                 if let part = try parseDollar() {
-                    if !literal.isEmpty {
-                        parts.append(.literal(String(decoding: literal, as: UTF8.self)))
-                        literal.removeAll()
-                    }
                     parts.append(part)
                 } else {
-                    literal.append(byte)
+                    parts.append(byte: byte)
                     index += 1
                 }
             case UInt8(ascii: "`"):
                 parts.append(try parseBackticks())
             default:
-                literal.append(byte)
+                parts.append(byte: byte)
                 index += 1
             }
         }
@@ -438,26 +389,20 @@ extension BashParser {
 
     /// The expansions in an unquoted here-document body: `$...`, `${...}`, `$(...)`, backticks.
     mutating func parseHereDocumentBody() throws(BashParseError) -> [BashWordPart] {
-        var parts: [BashWordPart] = []
-        var literal: [UInt8] = []
+        var parts = WordPartsBuilder(plainText: .quoted)
         while let byte = peek() {
             if byte == UInt8(ascii: "\\"), let next = peek(1), next == UInt8(ascii: "$") || next == UInt8(ascii: "`") || next == UInt8(ascii: "\\") {
-                literal.append(next)
+                parts.append(byte: next)
                 index += 2
             } else if byte == UInt8(ascii: "$"), let part = try parseDollar(inDoubleQuotes: true) {
-                if !literal.isEmpty { parts.append(.quoted(String(decoding: literal, as: UTF8.self))) }
-                literal.removeAll()
                 parts.append(part)
             } else if byte == UInt8(ascii: "`") {
-                if !literal.isEmpty { parts.append(.quoted(String(decoding: literal, as: UTF8.self))) }
-                literal.removeAll()
                 parts.append(try parseBackticks())
             } else {
-                literal.append(byte)
+                parts.append(byte: byte)
                 index += 1
             }
         }
-        if !literal.isEmpty { parts.append(.quoted(String(decoding: literal, as: UTF8.self))) }
-        return parts
+        return parts.build()
     }
 }

@@ -32,12 +32,4 @@ public struct ServerConfiguration: Sendable, Equatable {
 
     /// The SQLite database inside the data directory.
     public var databasePath: String { dataDirectory + "/remediator.sqlite" }
-
-    public static func == (lhs: ServerConfiguration, rhs: ServerConfiguration) -> Bool {
-        lhs.host == rhs.host && lhs.port == rhs.port && lhs.dataDirectory == rhs.dataDirectory
-            && lhs.maxBodyBytes == rhs.maxBodyBytes && lhs.bootstrapToken == rhs.bootstrapToken
-            && lhs.runbookDirectories == rhs.runbookDirectories && lhs.executor == rhs.executor
-            && lhs.approvalMode == rhs.approvalMode && lhs.workers == rhs.workers && lhs.nodeID == rhs.nodeID
-            && lhs.logLevel == rhs.logLevel
-    }
 }
