@@ -126,6 +126,11 @@ let package = Package(
         .testTarget(name: "SafetyTests", dependencies: ["Safety"], swiftSettings: swiftSettings),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Safety"], swiftSettings: swiftSettings),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StorageTests",

@@ -21,6 +21,10 @@ extension StageRunner {
         guard let plan = incident.plan else { return nil }
         for step in plan.steps(.diagnose) + plan.steps(.remediate) {
             let execution = try await runStep(step, stage: .execute, incident: incident, plan: plan)
+            if execution.status == .interrupted, step.role != .diagnose {
+                // Nobody knows what the host is like now: no rollback, a human looks.
+                return StageOutcome(event: .executionFailed, reason: "\(Self.describe(execution)); rollback not attempted")
+            }
             guard execution.isSuccess || step.role == .diagnose else {
                 let rollback = try await rollback(plan, stage: .execute, incident: incident)
                 return StageOutcome(event: .executionFailed, reason: "\(Self.describe(execution)); \(rollback)")

@@ -13,6 +13,9 @@ extension StageRunner {
         }
         for step in steps {
             let execution = try await runStep(step, stage: .verify, incident: incident, plan: plan)
+            if execution.status == .interrupted {
+                return StageOutcome(event: .verificationFailed, reason: "\(Self.describe(execution)); rollback not attempted")
+            }
             guard execution.isSuccess else {
                 let rollback = try await rollback(plan, stage: .verify, incident: incident)
                 return StageOutcome(event: .verificationFailed, reason: "verification failed: \(Self.describe(execution)); \(rollback)")

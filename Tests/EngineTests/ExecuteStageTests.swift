@@ -1,0 +1,159 @@
+import Engine
+import Execution
+import Foundation
+import Knowledge
+import Planning
+import RemediatorCore
+import Safety
+import Storage
+import Testing
+
+/// Drives the real stage runner over a real SQLite store, one job at a time.
+struct PipelineDriver {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("remediator-engine-\(UUID().uuidString)")
+    let store: SQLiteStore
+    let runner: StageRunner
+    let actions: IncidentActions
+
+    init(executor: any Executor = DryRunExecutor()) throws {
+        store = try SQLiteStore(configuration: .init(path: directory.appendingPathComponent("db.sqlite").path))
+        let catalog = RunbookCatalog.load(directories: [])
+        runner = StageRunner(
+            store: store, catalog: catalog, planner: RunbookPlanner(catalog: catalog), validator: SafetyValidator(),
+            executor: executor, configuration: EngineConfiguration()
+        )
+        actions = IncidentActions(store: store, signal: WorkSignal())
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func openDiskIncident() async throws -> String {
+        let alert = NormalizedAlert(
+            source: "alertmanager", status: .firing, severity: .critical, alertName: "NodeFilesystemAlmostOutOfSpace",
+            title: "Disk full", host: "web-1", fingerprint: "fp", labels: ["mountpoint": "/var"]
+        )
+        let result = try await store.ingest([IngestRequest(tenantID: .default, alerts: [alert], receivedAt: Date())])
+        return try #require(result[0][0].alert.incidentID)
+    }
+
+    /// Runs due jobs until none is left; returns the stages it ran.
+    @discardableResult
+    func drain() async throws -> [Stage] {
+        var ran: [Stage] = []
+        while let claimed = try await store.claim(owner: "test", limit: 1, lease: .seconds(30), at: Date()).first {
+            ran.append(claimed.job.stage)
+            if let outcome = try await runner.run(claimed) {
+                _ = try await store.complete(claimed.job, with: outcome, at: Date())
+            } else {
+                try await store.abandon(claimed.job, reason: "obsolete", at: Date())
+            }
+        }
+        return ran
+    }
+
+    func incident(_ id: String) async throws -> Incident {
+        try #require(try await store.incident(id: id, tenantID: .default))
+    }
+}
+
+@Suite("Execute and verify stages")
+struct ExecuteStageTests {
+    @Test("the stages run in order and stop at the approval gate")
+    func stopsAtGate() async throws {
+        let driver = try PipelineDriver()
+        defer { driver.remove() }
+        let id = try await driver.openDiskIncident()
+        #expect(try await driver.drain() == [.enrich, .plan, .validate, .gate])
+        #expect(try await driver.incident(id).state == .awaitingApproval)
+    }
+
+    @Test("a step interrupted by a crash is not run again and no rollback runs: a human decides")
+    func interruptedStep() async throws {
+        let driver = try PipelineDriver()
+        defer { driver.remove() }
+        let id = try await driver.openDiskIncident()
+        try await driver.drain()
+        let hash = try #require(try await driver.incident(id).plan?.hash)
+        _ = try await driver.actions.approve(incidentID: id, tenantID: .default, actor: "key:test", planHash: hash, comment: "")
+        // A worker recorded the remediate step as started, then the process died.
+        try await driver.store.record(Execution(
+            id: Identifier.make(), tenantID: .default, incidentID: id, idempotencyKey: "\(id)/execute/remediate",
+            stage: .execute, step: "remediate", role: .remediate, executor: "dry-run", host: "web-1", command: "",
+            status: .started, startedAt: Date()
+        ))
+        try await driver.drain()
+        let incident = try await driver.incident(id)
+        #expect(incident.state == .failed)
+        #expect(incident.stateReason.contains("interrupted"))
+        let executions = try await driver.store.executions(incidentID: id, tenantID: .default)
+        #expect(executions.map(\.step).sorted() == ["diagnose", "remediate"])
+        #expect(executions.first { $0.step == "remediate" }?.status == .interrupted)
+    }
+
+    @Test("execution refuses a plan whose stored approval names another hash")
+    func refusesWithoutMatchingApproval() async throws {
+        let driver = try PipelineDriver()
+        defer { driver.remove() }
+        let id = try await driver.openDiskIncident()
+        try await driver.drain()
+        let incident = try await driver.incident(id)
+        let hash = try #require(incident.plan?.hash)
+        _ = try await driver.actions.approve(incidentID: id, tenantID: .default, actor: "key:test", planHash: hash, comment: "")
+        // The plan is altered in the database after approval (a bug or an attacker).
+        let queue = try GRDBQueue(path: driver.directory.appendingPathComponent("db.sqlite").path)
+        try await queue.tamperPlanScript(incidentID: id)
+        try await driver.drain()
+        let after = try await driver.incident(id)
+        #expect(after.state == .failed)
+        #expect(after.stateReason.contains("refused to execute"))
+        #expect(try await driver.store.executions(incidentID: id, tenantID: .default).isEmpty)
+    }
+
+    @Test("a failing remediation runs the rollback and fails the incident with the outputs kept")
+    func rollbackOnFailure() async throws {
+        let driver = try PipelineDriver(executor: ScriptedExecutor(failing: "remediate"))
+        defer { driver.remove() }
+        let id = try await driver.openDiskIncident()
+        try await driver.drain()
+        let hash = try #require(try await driver.incident(id).plan?.hash)
+        _ = try await driver.actions.approve(incidentID: id, tenantID: .default, actor: "key:test", planHash: hash, comment: "")
+        try await driver.drain()
+        let incident = try await driver.incident(id)
+        #expect(incident.state == .failed)
+        #expect(incident.stateReason.contains("step remediate failed with exit code 1"))
+        let executions = try await driver.store.executions(incidentID: id, tenantID: .default)
+        let hasRollback = !(incident.plan?.steps(.rollback).isEmpty ?? true)
+        #expect(executions.map(\.step) == ["diagnose", "remediate"] + (hasRollback ? ["rollback"] : []))
+        #expect(executions.first { $0.step == "remediate" }?.stderr == "boom")
+        #expect(incident.stateReason.contains(hasRollback ? "rollback succeeded" : "no rollback"))
+    }
+
+    @Test("a failing verification fails the incident")
+    func verificationFails() async throws {
+        let driver = try PipelineDriver(executor: ScriptedExecutor(failing: "verify"))
+        defer { driver.remove() }
+        let id = try await driver.openDiskIncident()
+        try await driver.drain()
+        let hash = try #require(try await driver.incident(id).plan?.hash)
+        _ = try await driver.actions.approve(incidentID: id, tenantID: .default, actor: "key:test", planHash: hash, comment: "")
+        try await driver.drain()
+        let incident = try await driver.incident(id)
+        #expect(incident.state == .failed)
+        #expect(incident.stateReason.hasPrefix("verification failed"))
+    }
+}
+
+/// An executor that succeeds except for one named step.
+struct ScriptedExecutor: Executor {
+    let name = "scripted"
+    let failing: String
+
+    func run(_ request: ExecutionRequest) async throws -> ExecutionOutcome {
+        if request.step.name == failing {
+            return ExecutionOutcome(status: .failed, command: "bash -s", exitCode: 1, stdout: "", stderr: "boom")
+        }
+        return ExecutionOutcome(status: .succeeded, command: "bash -s", exitCode: 0, stdout: "ok")
+    }
+}
