@@ -1,3 +1,4 @@
+import Foundation
 public import RemediatorCore
 import Subprocess
 import SystemPackage
@@ -12,9 +13,22 @@ public struct LocalExecutor: Executor {
     public let name = "local"
     /// How long a timed-out step gets between SIGTERM and SIGKILL.
     public var gracePeriod: Duration
+    /// The names this host answers to; a step for any other host is refused, because
+    /// running it here would act on the wrong machine.
+    public var hostNames: Set<String>
 
-    public init(gracePeriod: Duration = .seconds(2)) {
+    public init(gracePeriod: Duration = .seconds(2), hostNames: Set<String> = LocalExecutor.defaultHostNames) {
         self.gracePeriod = gracePeriod
+        self.hostNames = hostNames
+    }
+
+    /// `localhost`, the loopback addresses and this machine's host name.
+    public static var defaultHostNames: Set<String> {
+        var names: Set<String> = ["localhost", "127.0.0.1", "::1"]
+        let hostName = ProcessInfo.processInfo.hostName
+        names.insert(hostName)
+        if let short = hostName.split(separator: ".").first { names.insert(String(short)) }
+        return names
     }
 
     /// The environment every step starts from.
@@ -26,6 +40,12 @@ public struct LocalExecutor: Executor {
 
     public func run(_ request: ExecutionRequest) async throws -> ExecutionOutcome {
         let command = Interpreter.command(for: request.step.language)
+        guard hostNames.contains(request.host) else {
+            return ExecutionOutcome(
+                status: .failed, command: command.joined(separator: " "),
+                stderr: "refused: the local executor runs only on this host (\(hostNames.sorted().joined(separator: ", "))), not on '\(request.host)'"
+            )
+        }
         let stdout = OutputBuffer(limit: request.maxOutputBytes)
         let stderr = OutputBuffer(limit: request.maxOutputBytes)
         var variables: [Environment.Key: String] = [:]
@@ -41,7 +61,7 @@ public struct LocalExecutor: Executor {
         let options = platformOptions
         let executable: Executable = command[0].hasPrefix("/") ? .path(.init(command[0])) : .name(command[0])
         let arguments = Arguments(Array(command.dropFirst()))
-        let script = request.step.script
+        let script = Interpreter.standardInput(for: request.step)
         let timeout = Duration.seconds(request.step.timeoutSeconds)
         let commandLine = command.joined(separator: " ")
 

@@ -5,8 +5,9 @@ import RemediatorCore
 enum Columns {
     /// Times are stored as integer milliseconds since 1970: exact, sortable and the same
     /// in SQLite and PostgreSQL.
+    /// Clamped to ±292 million years so no date can trap the conversion.
     static func milliseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded())
+        Int64(exactly: (date.timeIntervalSince1970 * 1000).rounded()) ?? (date.timeIntervalSince1970 < 0 ? Int64.min / 2 : Int64.max / 2)
     }
 
     static func date(_ milliseconds: Int64) -> Date {

@@ -78,8 +78,9 @@ struct ExecuteStageTests {
         let hash = try #require(try await driver.incident(id).plan?.hash)
         _ = try await driver.actions.approve(incidentID: id, tenantID: .default, actor: "key:test", planHash: hash, comment: "")
         // A worker recorded the remediate step as started, then the process died.
+        let approval = try #require(try await driver.store.approvals(incidentID: id, tenantID: .default).last)
         try await driver.store.record(Execution(
-            id: Identifier.make(), tenantID: .default, incidentID: id, idempotencyKey: "\(id)/execute/remediate",
+            id: Identifier.make(), tenantID: .default, incidentID: id, idempotencyKey: "\(id)/\(approval.id)/execute/remediate",
             stage: .execute, step: "remediate", role: .remediate, executor: "dry-run", host: "web-1", command: "",
             status: .started, startedAt: Date()
         ))
@@ -142,6 +143,30 @@ struct ExecuteStageTests {
         let incident = try await driver.incident(id)
         #expect(incident.state == .failed)
         #expect(incident.stateReason.hasPrefix("verification failed"))
+    }
+}
+
+@Suite("Retrying a failed incident")
+struct RetryTests {
+    @Test("a retried and re-approved incident runs its steps again instead of reusing old results")
+    func rerunsAfterRetry() async throws {
+        let driver = try PipelineDriver(executor: ScriptedExecutor(failing: "verify"))
+        defer { driver.remove() }
+        let id = try await driver.openDiskIncident()
+        try await driver.drain()
+        let hash = try #require(try await driver.incident(id).plan?.hash)
+        _ = try await driver.actions.approve(incidentID: id, tenantID: .default, actor: "key:test", planHash: hash, comment: "")
+        try await driver.drain()
+        #expect(try await driver.incident(id).state == .failed)
+        _ = try await driver.actions.retry(incidentID: id, tenantID: .default, actor: "key:test")
+        try await driver.drain()
+        let replanned = try await driver.incident(id)
+        #expect(replanned.state == .awaitingApproval)
+        _ = try await driver.actions.approve(incidentID: id, tenantID: .default, actor: "key:test", planHash: try #require(replanned.plan?.hash), comment: "again")
+        try await driver.drain()
+        let executions = try await driver.store.executions(incidentID: id, tenantID: .default)
+        #expect(executions.filter { $0.step == "remediate" }.count == 2)
+        #expect(Set(executions.map(\.idempotencyKey)).count == executions.count)
     }
 }
 

@@ -84,6 +84,29 @@ struct LocalExecutorTests {
         #expect(outcome.stdout.contains("\u{FFFD}"))
     }
 
+    @Test("a command that reads standard input cannot swallow the rest of the script")
+    func standardInputIsNotTheScript() async throws {
+        let outcome = try await executor.run(request("read -r stolen || true\necho \"after:${stolen:-nothing}\"\n"))
+        #expect(outcome.stdout == "after:nothing\n")
+    }
+
+    @Test("a script with a syntax error anywhere runs nothing")
+    func syntaxErrorRunsNothing() async throws {
+        let outcome = try await executor.run(request("echo ran\nif then fi\n"))
+        #expect(outcome.status == .failed)
+        #expect(!outcome.stdout.contains("ran"))
+    }
+
+    @Test("a step for another host is refused, not run here")
+    func otherHost() async throws {
+        var other = request("echo should-not-run")
+        other.host = "db-7"
+        let outcome = try await executor.run(other)
+        #expect(outcome.status == .failed)
+        #expect(outcome.stderr.contains("refused"))
+        #expect(outcome.stdout.isEmpty)
+    }
+
     @Test("a 100 KB script runs whole, because it goes on standard input")
     func largeScript() async throws {
         let lines = (0..<6000).map { "x\($0)=\"\(String(repeating: "y", count: 10))\"" }

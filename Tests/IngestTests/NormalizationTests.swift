@@ -64,6 +64,15 @@ struct NormalizationTests {
         #expect(generic.startsAt?.timeIntervalSince1970 == 1_772_360_430)
     }
 
+    @Test("absurd times are dropped or refused, never trusted")
+    func absurdTimes() throws {
+        let datadog = #"{"title":"x","date":"99999999999999999999","last_updated":"1e300"}"#
+        let alert = try DatadogAdapter().normalize(Data(datadog.utf8), receivedAt: Date())[0]
+        #expect(alert.startsAt == nil)
+        let manager = #"{"version":"4","alerts":[{"status":"firing","labels":{"alertname":"X"},"startsAt":"1e300"}]}"#
+        #expect(try AlertmanagerAdapter().normalize(Data(manager.utf8), receivedAt: Date())[0].startsAt == nil)
+    }
+
     @Test("generic labels of any scalar type become strings")
     func labelCoercion() throws {
         let body = #"{"title":"x","labels":{"n":3,"f":1.5,"b":true,"s":"v","big":7958322911640527330}}"#

@@ -41,6 +41,28 @@ struct RobustnessTests {
         #expect(ContinuousClock.now - start < .seconds(5))
     }
 
+    @Test("nested parameter expansions and quotes are refused before they exhaust the stack")
+    func nestedExpansions() {
+        for opener in ["${x:-", "\"$(", "\"${x:-\""] {
+            let script = "echo " + String(repeating: opener, count: 200_000)
+            let report = validator.validate(script, language: .bash)
+            #expect(report.verdict == .review)
+            #expect(report.findings.contains { $0.rule == "parse.error" })
+        }
+    }
+
+    @Test("code nested in here-strings costs linear, not exponential, work")
+    func nestedHereStrings() {
+        var script = "true"
+        for _ in 0..<40 {
+            script = "bash <<< \"$(" + script + ")\""
+        }
+        let start = ContinuousClock.now
+        let report = validator.validate(script, language: .bash)
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(report.verdict != .allow)
+    }
+
     @Test("a 10 MB script gets a verdict in bounded time")
     func hugeScript() {
         let line = "systemctl status nginx --no-pager | grep -q running && echo \"ok: $(date +%s)\" >> /tmp/check.log\n"

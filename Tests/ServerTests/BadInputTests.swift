@@ -30,6 +30,8 @@ struct BadInputTests {
         ("generic", #"{"title": "x", "status": "maybe"}"#, 422, "invalid_payload", "status"),
         ("generic", #"{"title": "x", "labels": {"a": {"b": 1}}}"#, 422, "invalid_payload", "labels.a"),
         ("generic", "[]", 422, "invalid_payload", "no alerts"),
+        ("generic", #"{"title": "x", "starts_at": 1e19}"#, 422, "invalid_payload", "starts_at is not a time"),
+        ("generic", #"{"title": "x", "starts_at": 99999999999999999}"#, 422, "invalid_payload", "starts_at is not a time"),
         ("alertmanager", #"{"version": "4"}"#, 422, "invalid_payload", "alerts is required but missing"),
         ("alertmanager", #"{"version": "4", "alerts": [{"status": "firing", "labels": "x"}]}"#, 422, "invalid_payload", "alerts[0].labels"),
         ("alertmanager", #"{"version": "4", "alerts": [{"status": "burning", "labels": {"alertname": "A"}}]}"#, 422, "invalid_payload", "alerts[0].status"),

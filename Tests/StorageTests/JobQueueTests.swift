@@ -140,6 +140,19 @@ struct JobQueueTests {
         #expect(try await test.store.incident(id: incidentID, tenantID: .default)?.state == .deadLetter)
     }
 
+    @Test("a stale job past its attempts is cancelled, not allowed to dead-letter an incident that moved on")
+    func staleJobDoesNotDeadLetter() async throws {
+        let test = try TestStore(maxAttempts: [.enrich: 1])
+        defer { test.remove() }
+        let incidentID = try await openIncident(test)
+        let claimed = try await test.store.claim(owner: "a", limit: 1, lease: .seconds(30), at: Date())[0]
+        try await test.ingest([TestStore.alert(.resolved)])
+        try await test.store.fail(claimed.job, error: "boom", retryAt: nil, at: Date())
+        #expect(try await test.store.incident(id: incidentID, tenantID: .default)?.state == .resolved)
+        let jobs = try await test.store.jobs(incidentID: incidentID, tenantID: .default)
+        #expect(jobs.map(\.state) == [.cancelled, .queued])
+    }
+
     @Test("a released job is claimable again at once and the release does not count as an attempt")
     func release() async throws {
         let test = try TestStore()

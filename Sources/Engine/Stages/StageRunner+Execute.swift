@@ -15,39 +15,49 @@ extension StageRunner {
             }
             incident.state = state
         }
-        if let refusal = try await refusal(toExecute: incident) {
-            return StageOutcome(event: .executionFailed, reason: "refused to execute: \(refusal)")
+        let plan: Plan
+        let approval: Approval
+        switch try await authorization(toExecute: incident) {
+        case .failure(let refusal):
+            return StageOutcome(event: .executionFailed, reason: "refused to execute: \(refusal.reason)")
+        case .success(let authorized):
+            (plan, approval) = authorized
         }
-        guard let plan = incident.plan else { return nil }
         for step in plan.steps(.diagnose) + plan.steps(.remediate) {
-            let execution = try await runStep(step, stage: .execute, incident: incident, plan: plan)
+            let execution = try await runStep(step, stage: .execute, incident: incident, plan: plan, approval: approval)
             if execution.status == .interrupted, step.role != .diagnose {
                 // Nobody knows what the host is like now: no rollback, a human looks.
                 return StageOutcome(event: .executionFailed, reason: "\(Self.describe(execution)); rollback not attempted")
             }
             guard execution.isSuccess || step.role == .diagnose else {
-                let rollback = try await rollback(plan, stage: .execute, incident: incident)
+                let rollback = try await rollback(plan, stage: .execute, incident: incident, approval: approval)
                 return StageOutcome(event: .executionFailed, reason: "\(Self.describe(execution)); \(rollback)")
             }
         }
         return StageOutcome(event: .executionSucceeded, reason: "remediation ran; verifying", next: .verify)
     }
 
-    /// Why the plan must not run, or `nil` when it may.
-    func refusal(toExecute incident: Incident) async throws -> String? {
-        guard let plan = incident.plan else { return "the incident has no plan" }
-        guard PlanHasher.hash(plan) == plan.hash else { return "the stored plan does not match its hash" }
-        guard let safety = incident.safety, safety.planHash == plan.hash else { return "the safety report is not for this plan" }
-        guard safety.verdict != .block else { return "the validator blocked this plan" }
+    /// Why a plan must not run.
+    struct Refusal: Error {
+        let reason: String
+    }
+
+    /// The plan and the approval it runs under, or why it must not run.
+    func authorization(toExecute incident: Incident) async throws -> Result<(Plan, Approval), Refusal> {
+        guard let plan = incident.plan else { return .failure(Refusal(reason: "the incident has no plan")) }
+        guard PlanHasher.hash(plan) == plan.hash else { return .failure(Refusal(reason: "the stored plan does not match its hash")) }
+        guard let safety = incident.safety, safety.planHash == plan.hash else {
+            return .failure(Refusal(reason: "the safety report is not for this plan"))
+        }
+        guard safety.verdict != .block else { return .failure(Refusal(reason: "the validator blocked this plan")) }
         let current = Self.safetyReport(for: plan, validator: validator)
-        guard current.verdict != .block else { return "the validator now blocks this plan" }
-        let approvals = try await store.approvals(incidentID: incident.id, tenantID: incident.tenantID)
-        guard let latest = approvals.last, latest.decision == .approved, latest.planHash == plan.hash else {
-            return "no approval for plan \(plan.hash.prefix(12))"
+        guard current.verdict != .block else { return .failure(Refusal(reason: "the validator now blocks this plan")) }
+        guard let approval = try await currentApproval(for: incident, plan: plan) else {
+            return .failure(Refusal(reason: "no approval for plan \(plan.hash.prefix(12))"))
         }
         if let stray = plan.steps.first(where: { $0.target != incident.host }) {
-            return "step \(stray.name) targets \(stray.target), not the incident's host \(incident.host)"
+            return .failure(Refusal(reason: "step \(stray.name) targets \(stray.target), not the incident's host \(incident.host)"))
         }
-        return nil
+        return .success((plan, approval))
     }
 }

@@ -2,13 +2,15 @@ import Foundation
 import RemediatorCore
 
 extension StageRunner {
-    /// Runs one step at most once per incident and stage.
+    /// Runs one step at most once per approval, stage and step.
     ///
-    /// The `started` record is written before the executor is called; finding one on a
-    /// retry means an earlier run died mid-step and its effect on the host is unknown, so
-    /// the step is marked `interrupted` and not run again.
-    func runStep(_ step: PlanStep, stage: Stage, incident: Incident, plan: Plan) async throws -> Execution {
-        let key = "\(incident.id)/\(stage.rawValue)/\(step.name)"
+    /// The key names the approval the run rests on, so a retried or re-approved incident
+    /// runs its steps afresh while a crashed and resumed stage does not. The `started`
+    /// record is written before the executor is called; finding one on a retry means an
+    /// earlier run died mid-step and its effect on the host is unknown, so the step is
+    /// marked `interrupted` and not run again.
+    func runStep(_ step: PlanStep, stage: Stage, incident: Incident, plan: Plan, approval: Approval) async throws -> Execution {
+        let key = "\(incident.id)/\(approval.id)/\(stage.rawValue)/\(step.name)"
         if var existing = try await store.execution(idempotencyKey: key) {
             guard existing.status == .started else { return existing }
             existing.status = .interrupted
@@ -42,10 +44,18 @@ extension StageRunner {
     }
 
     /// Runs the plan's rollback, if it has one, after a failed remediation or verification.
-    func rollback(_ plan: Plan, stage: Stage, incident: Incident) async throws -> String {
+    func rollback(_ plan: Plan, stage: Stage, incident: Incident, approval: Approval) async throws -> String {
         guard let step = plan.steps(.rollback).first else { return "the plan has no rollback" }
-        let execution = try await runStep(step, stage: stage, incident: incident, plan: plan)
+        let execution = try await runStep(step, stage: stage, incident: incident, plan: plan, approval: approval)
         return execution.isSuccess ? "rollback succeeded" : "rollback failed (\(execution.status.rawValue))"
+    }
+
+    /// The approval the incident's current plan runs under: the latest decision, if it
+    /// approved exactly this plan.
+    func currentApproval(for incident: Incident, plan: Plan) async throws -> Approval? {
+        let approvals = try await store.approvals(incidentID: incident.id, tenantID: incident.tenantID)
+        guard let latest = approvals.last, latest.decision == .approved, latest.planHash == plan.hash else { return nil }
+        return latest
     }
 
     static func describe(_ execution: Execution) -> String {

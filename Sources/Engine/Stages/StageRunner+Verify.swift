@@ -11,13 +11,16 @@ extension StageRunner {
         guard !steps.isEmpty else {
             return StageOutcome(event: .verificationFailed, reason: "the plan has no verification step")
         }
+        guard let approval = try await currentApproval(for: incident, plan: plan) else {
+            return StageOutcome(event: .verificationFailed, reason: "no approval for the plan being verified")
+        }
         for step in steps {
-            let execution = try await runStep(step, stage: .verify, incident: incident, plan: plan)
+            let execution = try await runStep(step, stage: .verify, incident: incident, plan: plan, approval: approval)
             if execution.status == .interrupted {
                 return StageOutcome(event: .verificationFailed, reason: "\(Self.describe(execution)); rollback not attempted")
             }
             guard execution.isSuccess else {
-                let rollback = try await rollback(plan, stage: .verify, incident: incident)
+                let rollback = try await rollback(plan, stage: .verify, incident: incident, approval: approval)
                 return StageOutcome(event: .verificationFailed, reason: "verification failed: \(Self.describe(execution)); \(rollback)")
             }
         }

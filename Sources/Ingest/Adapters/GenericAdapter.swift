@@ -99,8 +99,16 @@ public struct GenericAdapter: AlertAdapter {
         func time(_ key: String) throws(IngestError) -> Date? {
             switch object[key] {
             case nil, .null?: return nil
-            case .number(let number)?: return Timestamp.fromEpoch(number)
-            case .integer(let number)?: return Timestamp.fromEpoch(Double(number))
+            case .number(let number)?:
+                guard let date = Timestamp.fromEpoch(number) else {
+                    throw .invalidPayload("\(field(key)) is not a time between 1970 and 9999")
+                }
+                return date
+            case .integer(let number)?:
+                guard let date = Timestamp.fromEpoch(Double(number)) else {
+                    throw .invalidPayload("\(field(key)) is not a time between 1970 and 9999")
+                }
+                return date
             case .string(let text)?:
                 guard let date = Timestamp.parse(text) else {
                     throw .invalidPayload("\(field(key)) must be an RFC 3339 time or epoch seconds, not \"\(text.prefix(40))\"")

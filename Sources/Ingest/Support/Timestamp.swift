@@ -15,10 +15,16 @@ enum Timestamp {
         return parseRFC3339(trimmed)
     }
 
+    /// The latest time accepted: 9999-12-31T23:59:59Z. Anything later is not a real alert
+    /// time and would overflow the millisecond columns.
+    static let latest = 253_402_300_799.0
+
     static func fromEpoch(_ number: Double) -> Date? {
         guard number.isFinite, number > 0 else { return nil }
         // Values past 1e11 seconds (year 5138) are milliseconds.
-        return Date(timeIntervalSince1970: number > 1e11 ? number / 1000 : number)
+        let seconds = number > 1e11 ? number / 1000 : number
+        guard seconds <= latest else { return nil }
+        return Date(timeIntervalSince1970: seconds)
     }
 
     private static func parseRFC3339(_ text: String) -> Date? {

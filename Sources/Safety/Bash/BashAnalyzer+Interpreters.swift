@@ -29,7 +29,7 @@ extension BashAnalyzer {
             report(RuleCatalog.parseError, at: offset, "embedded code: \(error.message)")
             return []
         }
-        var nested = BashAnalyzer(embeddingDepth: embeddingDepth + 1, reportOffset: reportOffset ?? offset)
+        var nested = BashAnalyzer(embeddingDepth: embeddingDepth + 1, reportOffset: reportOffset ?? offset, budget: budget)
         nested.resolver = resolver
         let names = nested.analyze(script)
         findings.append(contentsOf: nested.findings)
@@ -40,7 +40,7 @@ extension BashAnalyzer {
     /// since real arithmetic rarely parses as commands and never trips a rule.
     mutating func analyzeArithmeticAsCommands(_ expression: String, at offset: Int) -> Set<String> {
         guard embeddingDepth < Self.maximumEmbeddingDepth, let script = try? BashParser.parse("(" + expression + ")") else { return [] }
-        var nested = BashAnalyzer(embeddingDepth: embeddingDepth + 1, reportOffset: reportOffset ?? offset)
+        var nested = BashAnalyzer(embeddingDepth: embeddingDepth + 1, reportOffset: reportOffset ?? offset, budget: budget)
         nested.resolver = resolver
         let names = nested.analyze(script)
         findings.append(contentsOf: nested.findings.filter { $0.rule.verdict == .block })
@@ -82,11 +82,11 @@ extension BashAnalyzer {
             }
             return []
         }
-        return analyzeStandardInputCode(invocation, interpreter: invocation.name)
+        return analyzeStandardInputCode(invocation, interpreter: invocation.name, substitutionsRan: substitutionsRan)
     }
 
     /// Code an interpreter reads on standard input: a pipe, a here-document or a here-string.
-    mutating func analyzeStandardInputCode(_ invocation: CommandInvocation, interpreter: String) -> Set<String> {
+    mutating func analyzeStandardInputCode(_ invocation: CommandInvocation, interpreter: String, substitutionsRan: Set<String>) -> Set<String> {
         if !Set(invocation.upstream).isDisjoint(with: CommandNames.downloaders) {
             report(RuleCatalog.pipeDownloadToInterpreter, at: invocation.pipelineOffset ?? invocation.offset, "pipes a download into \(interpreter)")
             return []
@@ -96,13 +96,12 @@ extension BashAnalyzer {
             switch redirect.op {
             case .hereDocument, .hereDocumentStripTabs:
                 guard let document = redirect.hereDocument else { continue }
-                let substitutionNames = Self.commandNames(in: document.parts)
-                if document.expands, !substitutionNames.isDisjoint(with: CommandNames.downloaders) {
+                if document.expands, !substitutionsRan.isDisjoint(with: CommandNames.downloaders) {
                     report(RuleCatalog.pipeDownloadToInterpreter, at: redirect.offset, "feeds a download into \(interpreter)")
                 }
                 names.formUnion(analyzeEmbeddedCode(document.text, at: redirect.offset))
             case .hereString:
-                names.formUnion(analyzeCodeString(resolver.resolveWhole(redirect.target), substitutionsRan: Self.commandNames(in: redirect.target.parts)))
+                names.formUnion(analyzeCodeString(resolver.resolveWhole(redirect.target), substitutionsRan: substitutionsRan))
             case .input:
                 let source = resolver.resolveWhole(redirect.target)
                 if source.value == nil {
@@ -213,11 +212,5 @@ extension BashAnalyzer {
                 continue
             }
         }
-    }
-
-    /// Names of the commands a word's substitutions run, without analyzing them again.
-    static func commandNames(in parts: [BashWordPart]) -> Set<String> {
-        var analyzer = BashAnalyzer()
-        return analyzer.analyzeSubstitutions(in: parts)
     }
 }

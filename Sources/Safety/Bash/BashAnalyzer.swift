@@ -9,6 +9,18 @@ struct BashAnalyzer {
     /// How many times code inside strings may be re-parsed (`bash -c "eval '...'"`).
     static let maximumEmbeddingDepth = 8
 
+    /// Commands analyzed per script at most, nested code included; past it the rest of the
+    /// script is not analyzed and the verdict cannot be `allow`.
+    static let workLimit = 2_000_000
+
+    /// Work done so far, shared by the analyzers of code nested in strings.
+    final class Budget {
+        var used = 0
+        var exhausted = false
+    }
+
+    let budget: Budget
+
     var resolver = WordResolver()
     var findings: [RawFinding] = []
     /// The start of the pipeline being analyzed.
@@ -17,9 +29,10 @@ struct BashAnalyzer {
     /// For code re-parsed from a string, findings point at the string in the outer script.
     let reportOffset: Int?
 
-    init(embeddingDepth: Int = 0, reportOffset: Int? = nil) {
+    init(embeddingDepth: Int = 0, reportOffset: Int? = nil, budget: Budget = Budget()) {
         self.embeddingDepth = embeddingDepth
         self.reportOffset = reportOffset
+        self.budget = budget
     }
 
     mutating func report(_ rule: Rule, at offset: Int, _ detail: String? = nil) {
@@ -60,6 +73,14 @@ struct BashAnalyzer {
     }
 
     mutating func analyze(_ command: BashCommand, upstream: [String]) -> Set<String> {
+        budget.used += 1
+        guard budget.used <= Self.workLimit else {
+            if !budget.exhausted {
+                budget.exhausted = true
+                report(RuleCatalog.tooDeep, at: command.offset, "the script is too large or too deeply nested to analyze completely")
+            }
+            return []
+        }
         switch command {
         case .simple(let simple):
             return analyzeSimple(simple, upstream: upstream)

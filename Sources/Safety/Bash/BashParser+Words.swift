@@ -64,6 +64,8 @@ extension BashParser {
 
     /// The parts of a `"..."` string; the cursor is after the opening quote.
     mutating func parseDoubleQuotedParts() throws(BashParseError) -> [BashWordPart] {
+        try enterNesting()
+        defer { depth -= 1 }
         let start = offset - 1
         // Inside double quotes nothing is a glob: plain text is quoted text.
         var parts = WordPartsBuilder(plainText: .quoted)
@@ -153,6 +155,8 @@ extension BashParser {
 
     /// The inside of `${...}`; the cursor is after `${`.
     mutating func parseBracedParameter() throws(BashParseError) -> BashParameter {
+        try enterNesting()
+        defer { depth -= 1 }
         let start = offset - 2
         var indirect = false
         var length = false

@@ -197,6 +197,11 @@ extension SQLiteStore: JobQueue {
     }
 
     static func deadLetter(_ job: Job, incident: Incident, in transaction: inout SQLiteTransaction) throws {
+        guard job.stage.runnableStates.contains(incident.state) else {
+            // The incident moved on without this job: it is obsolete, not dead.
+            try finish(job, state: .cancelled, error: "obsolete: the incident is \(incident.state.rawValue)", in: transaction)
+            return
+        }
         try finish(job, state: .dead, error: job.lastError, in: transaction)
         let reason = "stage \(job.stage.rawValue) failed \(job.attempts) times: \(job.lastError ?? "unknown error")"
         if IncidentLifecycle.allows(.deadLettered, in: incident.state) {
