@@ -68,24 +68,46 @@ public enum RemediatorApplication {
     /// Makes sure someone can log in: the bootstrap token becomes the first admin key on
     /// an empty store; without one, a random admin key is written to `admin.key` in the
     /// data directory (mode 0600). The key itself is never logged.
+    /// Creates a file readable only by this user, refusing to overwrite one: the secret is
+    /// never on disk with wider permissions, not even for a moment.
+    static func writeSecretFile(_ path: String, contents: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            throw StoreError.unavailable("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        let bytes = Array(contents.utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fsync(descriptor) == 0 else {
+            throw StoreError.unavailable("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     static func bootstrapAPIKey(configuration: ServerConfiguration, store: SQLiteStore, logger: Logger) async throws {
-        let secret = configuration.bootstrapToken ?? APIKeys.generateSecret()
-        let key = APIKey(
-            id: Identifier.make(), tenantID: .default, name: "bootstrap-admin", role: .admin,
-            secretHash: APIKeys.hash(secret), createdAt: Date()
-        )
-        guard try await store.createFirstAPIKey(key) else {
+        guard try await !store.hasAPIKeys() else {
             if configuration.bootstrapToken != nil {
                 logger.notice("REMEDIATOR_BOOTSTRAP_TOKEN ignored: the store already has API keys")
             }
             return
         }
+        let secret = configuration.bootstrapToken ?? APIKeys.generateSecret()
+        let key = APIKey(
+            id: Identifier.make(), tenantID: .default, name: "bootstrap-admin", role: .admin,
+            secretHash: APIKeys.hash(secret), createdAt: Date()
+        )
         if configuration.bootstrapToken != nil {
-            logger.notice("the bootstrap token is now the admin API key")
+            if try await store.createFirstAPIKey(key) {
+                logger.notice("the bootstrap token is now the admin API key")
+            }
             return
         }
+        // The file first: a key nobody can read would lock everyone out.
         let path = configuration.dataDirectory + "/admin.key"
-        _ = FileManager.default.createFile(atPath: path, contents: Data((secret + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        try writeSecretFile(path, contents: secret + "\n")
+        guard try await store.createFirstAPIKey(key) else {
+            try? FileManager.default.removeItem(atPath: path)
+            return
+        }
         logger.notice("created the first admin API key", metadata: ["file": "\(path)"])
     }
 }

@@ -10,7 +10,7 @@ struct ClientOptions: ParsableArguments {
     @Option(help: "Server URL (also REMEDIATOR_URL; default http://REMEDIATOR_HOST:REMEDIATOR_PORT or http://127.0.0.1:8080).")
     var server: String?
 
-    @Option(name: .customLong("api-key"), help: "API key (also REMEDIATOR_API_KEY; default: the admin.key file in the data directory).")
+    @Option(name: .customLong("api-key"), help: "API key; prefer REMEDIATOR_API_KEY, since arguments show in `ps` (default: the admin.key file in the data directory).")
     var apiKey: String?
 
     @Option(name: .customLong("data-dir"), help: "Data directory holding admin.key (also REMEDIATOR_DATA_DIR).")

@@ -31,6 +31,7 @@ struct AuditChainTests {
         ("UPDATE audit_events SET details = '{\"n\":\"2\"}' WHERE sequence = 4", Int64(4), "modified"),
         ("DELETE FROM audit_events WHERE sequence = 3", Int64(3), "missing"),
         ("UPDATE audit_events SET previous_hash = hash WHERE sequence = 2", Int64(2), "link"),
+        ("DELETE FROM audit_events WHERE sequence = 4", Int64(4), "removed from the end"),
     ])
     func tamper(sql: String, broken: Int64, reason: String) async throws {
         let test = try TestStore()

@@ -29,6 +29,7 @@ public struct APIKey: Sendable, Equatable {
 /// API keys for the HTTP API.
 public protocol APIKeyStore: Sendable {
     func apiKey(secretHash: String) async throws -> APIKey?
+    func hasAPIKeys() async throws -> Bool
     /// Stores the key only when no key exists yet (bootstrap); returns whether it did.
     func createFirstAPIKey(_ key: APIKey) async throws -> Bool
     func createAPIKey(_ key: APIKey) async throws

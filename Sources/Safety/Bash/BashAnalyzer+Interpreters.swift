@@ -53,24 +53,35 @@ extension BashAnalyzer {
         var readsStandardInput = false
         var operands: [ResolvedWord] = []
         var optionsEnded = false
-        for argument in invocation.arguments {
+        var arguments = invocation.arguments[...]
+        while let argument = arguments.popFirst() {
             guard !optionsEnded, let value = argument.value, value.hasPrefix("-") || value.hasPrefix("+"), value.count > 1 else {
                 optionsEnded = true
                 operands.append(argument)
                 continue
             }
-            if value == "--" || value == "-" {
+            if value == "--" {
                 optionsEnded = true
-                if value == "-" { readsStandardInput = true }
                 continue
             }
             if CommandNames.queryOnlyShellOptions.contains(value) { return [] }
-            if !value.hasPrefix("--"), value.dropFirst().contains("c") { takesCodeString = true }
-            if !value.hasPrefix("--"), value.dropFirst().contains("s") { readsStandardInput = true }
+            if value.hasPrefix("--") {
+                // --rcfile FILE, --init-file FILE take a value; other long options do not.
+                if value == "--rcfile" || value == "--init-file" { _ = arguments.popFirst() }
+                continue
+            }
+            let letters = value.dropFirst()
+            if letters.contains("c") { takesCodeString = true }
+            if letters.contains("s") { readsStandardInput = true }
+            // -o NAME / -O NAME set options: the name is not the script.
+            arguments = arguments.dropFirst(letters.filter { $0 == "o" || $0 == "O" }.count)
         }
         if takesCodeString {
             guard let code = operands.first else { return [] }
             return analyzeCodeString(code, substitutionsRan: substitutionsRan)
+        }
+        if let script = operands.first, let path = script.value, CommandNames.standardInputPaths.contains(path) {
+            readsStandardInput = true
         }
         if let script = operands.first, !readsStandardInput {
             if script.value == nil {
@@ -92,6 +103,9 @@ extension BashAnalyzer {
             return []
         }
         var names: Set<String> = []
+        if let text = invocation.upstreamText {
+            names.formUnion(analyzeEmbeddedCode(text, at: invocation.pipelineOffset ?? invocation.offset))
+        }
         for redirect in invocation.redirects {
             switch redirect.op {
             case .hereDocument, .hereDocumentStripTabs:
@@ -104,7 +118,9 @@ extension BashAnalyzer {
                 names.formUnion(analyzeCodeString(resolver.resolveWhole(redirect.target), substitutionsRan: substitutionsRan))
             case .input:
                 let source = resolver.resolveWhole(redirect.target)
-                if source.value == nil {
+                if let path = source.value, path.hasPrefix("/dev/tcp/") || path.hasPrefix("/dev/udp/") {
+                    report(RuleCatalog.pipeDownloadToInterpreter, at: redirect.offset, "\(interpreter) reads code from the network (\(path))")
+                } else if source.value == nil {
                     report(RuleCatalog.dynamicSource, at: redirect.offset, "\(interpreter) reads code from '\(source.source)'")
                 }
             default:
@@ -138,6 +154,10 @@ extension BashAnalyzer {
     /// `source FILE` / `. FILE`.
     mutating func analyzeSource(_ invocation: CommandInvocation, words: [BashWord], substitutionsRan: Set<String>) {
         guard let file = invocation.operands.first else { return }
+        if let path = file.value, CommandNames.standardInputPaths.contains(path) || path.hasPrefix("/dev/tcp/") {
+            _ = analyzeStandardInputCode(invocation, interpreter: invocation.name, substitutionsRan: substitutionsRan)
+            return
+        }
         guard file.value == nil else { return }
         if !substitutionsRan.isDisjoint(with: CommandNames.downloaders) {
             report(RuleCatalog.pipeDownloadToInterpreter, at: file.offset, "sources a download")
@@ -151,6 +171,10 @@ extension BashAnalyzer {
         var startPaths: [ResolvedWord] = []
         var index = 0
         let arguments = invocation.arguments
+        // -H, -L, -P, -D debugopts, -Olevel come before the start paths.
+        while index < arguments.count, let value = arguments[index].value, ["-H", "-L", "-P", "-D"].contains(value) || value.hasPrefix("-O") {
+            index += value == "-D" ? 2 : 1
+        }
         while index < arguments.count, let value = arguments[index].value, !value.hasPrefix("-"), value != "(", value != "!" {
             startPaths.append(arguments[index])
             index += 1
@@ -161,7 +185,12 @@ extension BashAnalyzer {
         }
         if startPaths.isEmpty { startPaths = [.known(".", source: ".", offset: invocation.offset)] }
         let narrowingTests: Set<String> = ["-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-newer", "-size", "-user", "-group", "-perm", "-empty", "-samefile", "-inum", "-links", "-wholename"]
-        let filtered = arguments[index...].contains { narrowingTests.contains($0.value ?? "") }
+        // A test narrows only with a pattern that does not match everything (`-name '*'` does).
+        var filtered = false
+        for position in index..<arguments.count where narrowingTests.contains(arguments[position].value ?? "") {
+            let pattern = position + 1 < arguments.count ? arguments[position + 1].value : nil
+            if let pattern, !pattern.allSatisfy({ $0 == "*" }) { filtered = true }
+        }
         var names: Set<String> = []
         while index < arguments.count {
             let value = arguments[index].value ?? ""
@@ -182,7 +211,8 @@ extension BashAnalyzer {
                 let nested = CommandInvocation(
                     name: Wrappers.baseName(head), arguments: Array(words.dropFirst()), redirects: [],
                     offset: words.first?.offset ?? invocation.offset,
-                    dynamicArguments: .foundUnder(startPaths, filtered: filtered), upstream: [], pipelineOffset: nil
+                    dynamicArguments: .foundUnder(startPaths, filtered: filtered), upstream: [], pipelineOffset: nil,
+                    workingDirectory: resolver.workingDirectory, upstreamText: nil
                 )
                 names.insert(nested.name)
                 names.formUnion(analyzeInvocation(nested, words: [], substitutionsRan: substitutionsRan))
@@ -201,7 +231,7 @@ extension BashAnalyzer {
     /// blocks unless tests narrow it, from an unknown place needs review.
     mutating func checkFoundPathsDeletion(_ startPaths: [ResolvedWord], filtered: Bool, at offset: Int) {
         for start in startPaths {
-            switch PathClassifier.scope(of: start) {
+            switch PathClassifier.scope(of: start, workingDirectory: resolver.workingDirectory, recursive: true) {
             case .root:
                 report(RuleCatalog.findDeleteRoot, at: offset, "deletes what find walks from \(start.display)")
             case .systemDirectory where !filtered:

@@ -25,6 +25,10 @@ struct BashAnalyzer {
     var findings: [RawFinding] = []
     /// The start of the pipeline being analyzed.
     var pipelineOffset: Int?
+    /// Fixed text the previous command of the pipeline writes, handed to the next one.
+    var pendingUpstreamText: String?
+    /// Fixed text the command just analyzed writes, if any.
+    var staticOutput: String?
     let embeddingDepth: Int
     /// For code re-parsed from a string, findings point at the string in the outer script.
     let reportOffset: Int?
@@ -64,11 +68,17 @@ struct BashAnalyzer {
         let savedPipelineOffset = pipelineOffset
         pipelineOffset = pipeline.offset
         defer { pipelineOffset = savedPipelineOffset }
+        var upstreamText: String?
         for command in pipeline.commands {
+            pendingUpstreamText = upstreamText
+            staticOutput = nil
             let ran = analyze(command, upstream: upstream)
+            upstreamText = staticOutput
             names.formUnion(ran)
             upstream.append(contentsOf: ran.sorted())
         }
+        pendingUpstreamText = nil
+        staticOutput = nil
         return names
     }
 
@@ -105,9 +115,9 @@ struct BashAnalyzer {
             for item in items ?? [] { names.formUnion(analyzeSubstitutions(in: item)) }
             resolver.variables[variable] = .unknown
             return names.union(analyze(body))
-        case .arithmeticFor(_, let body, let redirects, _):
+        case .arithmeticFor(let header, let body, let redirects, let offset):
             checkRedirects(redirects)
-            return analyze(body)
+            return analyzeArithmetic(header, at: offset).union(analyze(body))
         case .caseClause(let subject, let items, let redirects, _):
             checkRedirects(redirects)
             var names = analyzeSubstitutions(in: subject)
@@ -119,11 +129,8 @@ struct BashAnalyzer {
             }
             return analyze(body, upstream: [])
         case .arithmetic(let expression, let offset):
-            if expression.contains("$(") || expression.contains("`") {
-                report(RuleCatalog.dynamicEval, at: offset, "command substitution inside an arithmetic expression")
-            }
             // `sh` reads `((cmd))` as nested subshells: commands hidden there are judged too.
-            return analyzeArithmeticAsCommands(expression, at: offset)
+            return analyzeArithmetic(expression, at: offset).union(analyzeArithmeticAsCommands(expression, at: offset))
         case .conditional(let words, _):
             var names: Set<String> = []
             for word in words { names.formUnion(analyzeSubstitutions(in: word)) }
@@ -136,6 +143,7 @@ struct BashAnalyzer {
     mutating func analyzeSimple(_ command: BashSimpleCommand, upstream: [String]) -> Set<String> {
         var names: Set<String> = []
         for assignment in command.assignments {
+            if let index = assignment.index { names.formUnion(analyzeArithmetic(index, at: assignment.offset)) }
             if let value = assignment.value { names.formUnion(analyzeSubstitutions(in: value)) }
             for value in assignment.arrayValues ?? [] { names.formUnion(analyzeSubstitutions(in: value)) }
         }
@@ -175,9 +183,12 @@ struct BashAnalyzer {
                 offset: command.offset,
                 dynamicArguments: viaXargs ? .fromInput : nil,
                 upstream: upstream,
-                pipelineOffset: pipelineOffset
+                pipelineOffset: pipelineOffset,
+                workingDirectory: resolver.workingDirectory,
+                upstreamText: pendingUpstreamText
             )
             names.insert(invocation.name)
+            staticOutput = StaticOutput.of(invocation)
             names.formUnion(analyzeInvocation(invocation, words: command.words, substitutionsRan: names))
             return names
         }
@@ -215,6 +226,17 @@ struct BashAnalyzer {
             }
         case "source", ".":
             analyzeSource(invocation, words: words, substitutionsRan: substitutionsRan)
+        case "trap":
+            // `trap 'code' SIGNAL...`: the code runs later, in this shell.
+            if let code = invocation.operands.first, code.value != "-", code.value != "", invocation.operands.count > 1 {
+                names.formUnion(analyzeCodeString(code, substitutionsRan: substitutionsRan))
+            }
+        case "ssh":
+            if let remote = RemoteCommand.ssh(invocation.arguments) {
+                names.formUnion(analyzeCodeString(remote, substitutionsRan: substitutionsRan))
+            }
+        case "cd", "pushd":
+            resolver.changeDirectory(to: invocation.operands.first)
         case "find":
             names.formUnion(analyzeFind(invocation, substitutionsRan: substitutionsRan))
         case _ where CommandNames.shells.contains(invocation.name):
@@ -267,9 +289,26 @@ struct BashAnalyzer {
                 names.formUnion(analyzeSubstitutions(in: inner))
             case .parameter(let parameter):
                 names.formUnion(analyzeSubstitutions(in: parameter.argumentParts))
-            case .literal, .quoted, .arithmetic:
+            case .arithmetic(let expression):
+                names.formUnion(analyzeArithmetic(expression, at: 0))
+            case .literal, .quoted:
                 break
             }
+        }
+        return names
+    }
+
+    /// Substitutions inside arithmetic (`$(( $(cmd) ))`, `a[$(cmd)]=1`) run too.
+    mutating func analyzeArithmetic(_ expression: String, at offset: Int) -> Set<String> {
+        guard expression.contains("$") || expression.contains("`") else { return [] }
+        var parser = BashParser(bytes: Array(expression.utf8), baseOffset: offset, depth: 0)
+        guard let parts = try? parser.parseHereDocumentBody() else {
+            report(RuleCatalog.parseError, at: offset, "an arithmetic expression could not be read")
+            return []
+        }
+        let names = analyzeSubstitutions(in: parts)
+        if !names.isEmpty {
+            report(RuleCatalog.dynamicEval, at: offset, "command substitution inside an arithmetic expression")
         }
         return names
     }

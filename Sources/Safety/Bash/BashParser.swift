@@ -255,11 +255,15 @@ public struct BashParser {
         var cursor = index + 1
         while cursor < bytes.count, isNameContinuation(bytes[cursor]) { cursor += 1 }
         let nameEnd = cursor
+        var subscriptRange: Range<Int>?
         if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "[") {
+            let subscriptStart = cursor + 1
             while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "]"), bytes[cursor] != UInt8(ascii: "\n") { cursor += 1 }
             guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "]") else { return nil }
+            subscriptRange = subscriptStart..<cursor
             cursor += 1
         }
+        let subscriptText = subscriptRange.map { text($0) }
         var append = false
         if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "+") {
             append = true
@@ -282,10 +286,10 @@ public struct BashParser {
                 }
                 values.append(word)
             }
-            return BashAssignment(name: name, value: nil, arrayValues: values, append: append, offset: baseOffset + start)
+            return BashAssignment(name: name, index: subscriptText, value: nil, arrayValues: values, append: append, offset: baseOffset + start)
         }
         let value = try parseWord()
-        return BashAssignment(name: name, value: value, arrayValues: nil, append: append, offset: baseOffset + start)
+        return BashAssignment(name: name, index: subscriptText, value: value, arrayValues: nil, append: append, offset: baseOffset + start)
     }
 
     // MARK: - Scanning helpers

@@ -78,6 +78,8 @@ public indirect enum BashCommand: Sendable, Equatable {
 /// `NAME=value` before a command (or alone).
 public struct BashAssignment: Sendable, Equatable {
     public var name: String
+    /// `a[INDEX]=...`: the index, an arithmetic expression that can hold substitutions.
+    public var index: String?
     public var value: BashWord?
     /// `a=(x y z)`.
     public var arrayValues: [BashWord]?

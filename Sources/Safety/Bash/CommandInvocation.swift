@@ -12,6 +12,16 @@ struct CommandInvocation: Sendable {
     var upstream: [String]
     /// Where the pipeline this command is part of starts, for findings about the pipeline.
     var pipelineOffset: Int?
+    /// The working directory, when the script made it known with `cd`.
+    var workingDirectory: String?
+    /// What the previous command of the pipeline writes, when it is fixed text
+    /// (`echo 'cmd' | sh`, `cat <<'EOF' | bash`).
+    var upstreamText: String?
+
+    /// The scope of a path operand, resolved against the known working directory.
+    func scope(of path: ResolvedWord, recursive: Bool = false) -> PathClassifier.Scope {
+        PathClassifier.scope(of: path, workingDirectory: workingDirectory, recursive: recursive)
+    }
 
     enum DynamicArguments: Sendable {
         /// `xargs cmd`: arguments read from standard input.

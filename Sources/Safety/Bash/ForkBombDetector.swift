@@ -8,7 +8,13 @@ enum ForkBombDetector {
     private static func spawnsItself(_ name: String, in command: BashCommand, multiplying: Bool) -> Bool {
         switch command {
         case .simple(let simple):
-            return multiplying && simple.words.first?.staticValue == name
+            guard multiplying else { return false }
+            // `command f`, `exec f`, `nohup f`: the wrapper still runs the function.
+            let words = simple.words.map { word in
+                ResolvedWord(value: word.staticValue, knownPrefix: "", knownSuffix: "", guarded: false, hasGlob: false, source: word.source, offset: word.offset)
+            }
+            guard case .command(let unwrapped, _) = Wrappers.unwrap(words) else { return false }
+            return unwrapped.first?.value == name
         case .subshell(let list, _, _), .group(let list, _, _):
             return spawnsItself(name, in: list, multiplying: multiplying)
         case .ifClause(let branches, let elseBody, _, _):

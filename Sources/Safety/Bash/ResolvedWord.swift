@@ -31,17 +31,49 @@ enum VariableValue: Sendable, Equatable {
 /// Resolves words against the variables assigned earlier in the script.
 struct WordResolver {
     var variables: [String: VariableValue] = [:]
+    /// The working directory when it is known (after `cd /abs/path`); `nil` when unknown,
+    /// which is how every script starts.
+    var workingDirectory: String?
 
-    /// The words a shell word becomes. An unquoted variable holding spaces splits into
-    /// several words, which is how `c="rm -rf"; $c /` hides a command.
+    /// The words a shell word becomes. An unquoted variable splits on `IFS` into several
+    /// words, which is how `c="rm -rf"; $c /` hides a command, and unquoted braces expand,
+    /// which is how `{rm,-rf,/}` does.
     func resolve(_ word: BashWord) -> [ResolvedWord] {
         if word.parts.count == 1, case .parameter(let parameter) = word.parts[0], parameter.op.isEmpty,
            !parameter.indirect, !parameter.length, case .known(let value)? = variables[parameter.name] {
-            let fields = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+            let separators = fieldSeparators
+            let fields = value.split(whereSeparator: { separators.contains($0) })
             if fields.isEmpty { return [] }
             return fields.map { .known(String($0), source: word.source, offset: word.offset, hasGlob: $0.contains("*")) }
         }
-        return [resolveWhole(word)]
+        let whole = resolveWhole(word)
+        if let value = whole.value, word.hasUnquotedBraces {
+            return BraceExpansion.expand(value).map { .known($0, source: word.source, offset: word.offset, hasGlob: whole.hasGlob) }
+        }
+        return [whole]
+    }
+
+    /// The characters word splitting splits on: `IFS` when the script set it to a known value.
+    var fieldSeparators: Set<Character> {
+        if case .known(let ifs)? = variables["IFS"] { return Set(ifs) }
+        return [" ", "\t", "\n"]
+    }
+
+    /// Follows `cd`: a known absolute (or relative to a known) directory, else unknown.
+    mutating func changeDirectory(to target: ResolvedWord?) {
+        guard let path = target?.value, path != "-" else {
+            workingDirectory = target == nil ? "~" : nil
+            return
+        }
+        if path.hasPrefix("/") {
+            workingDirectory = PathClassifier.normalize(path)
+        } else if path.hasPrefix("~") {
+            workingDirectory = path
+        } else if let current = workingDirectory, current.hasPrefix("/") {
+            workingDirectory = PathClassifier.normalize(current + "/" + path)
+        } else {
+            workingDirectory = nil
+        }
     }
 
     /// The word as one field.
@@ -106,6 +138,16 @@ struct WordResolver {
             return value
         default:
             return nil
+        }
+    }
+}
+
+extension BashWord {
+    /// Whether an unquoted part holds a `{...,...}` brace list.
+    var hasUnquotedBraces: Bool {
+        parts.contains { part in
+            guard case .literal(let text) = part else { return false }
+            return text.contains("{") && text.contains(",")
         }
     }
 }

@@ -35,10 +35,17 @@ enum Wrappers {
         "caffeinate": Spec(),
         "chroot": Spec(optionsWithValue: ["--userspec", "--groups"], leadingOperands: 1),
         "flock": Spec(optionsWithValue: ["-w", "--timeout", "-E", "--conflict-exit-code"], leadingOperands: 1, commandStringOptions: ["-c", "--command"]),
-        "su": Spec(optionsWithValue: ["-g", "-G", "-s", "--group", "--shell", "-w"], leadingOperands: 0, commandStringOptions: ["-c", "--command"], isShellWithoutCommand: true),
+        "su": Spec(optionsWithValue: ["-g", "-G", "-s", "--group", "--shell", "-w", "--whitelist-environment"], leadingOperands: 1, commandStringOptions: ["-c", "--command", "--session-command"], isShellWithoutCommand: true),
         "runuser": Spec(optionsWithValue: ["-u", "-g", "-G", "-s", "--user", "--group", "--shell", "-w"], commandStringOptions: ["-c", "--command"], isShellWithoutCommand: true),
         "xargs": Spec(optionsWithValue: ["-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-lines", "--replace"]),
         "watch": Spec(optionsWithValue: ["-n", "-d", "--interval", "--differences"]),
+        "busybox": Spec(),
+        "coproc": Spec(),
+        "pkexec": Spec(optionsWithValue: ["--user"]),
+        "nsenter": Spec(optionsWithValue: ["-t", "--target", "-S", "--setuid", "-G", "--setgid", "-w", "--wd", "-r", "--root"]),
+        "unshare": Spec(optionsWithValue: ["--propagation", "--setgroups", "-S", "--setuid", "-G", "--setgid", "-R", "--root", "-w", "--wd"]),
+        "setpriv": Spec(optionsWithValue: ["--reuid", "--regid", "--groups", "--inh-caps", "--ambient-caps", "--bounding-set", "--securebits", "--selinux-label", "--apparmor-profile"]),
+        "chpst": Spec(optionsWithValue: ["-u", "-U", "-b", "-e", "-/", "-C", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c", "-t"]),
         "systemd-run": Spec(optionsWithValue: ["-u", "-p", "-E", "--unit", "--property", "--setenv", "--uid", "--gid", "-M", "--machine"]),
     ]
 
@@ -66,53 +73,88 @@ enum Wrappers {
             guard let spec = specs[name] else { break }
             if name == "xargs" { viaXargs = true }
             words = words.dropFirst()
-            var operandsToSkip = spec.leadingOperands
-            while let next = words.first {
-                guard let option = next.value else {
-                    if operandsToSkip > 0 {
-                        operandsToSkip -= 1
-                        words = words.dropFirst()
-                        continue
-                    }
-                    break
-                }
-                if option == "--" {
-                    words = words.dropFirst()
-                    break
-                }
-                if spec.queryOptions.contains(option) { return .nothing }
-                if spec.commandStringOptions.contains(option) {
-                    guard let string = words.dropFirst().first else { return .nothing }
-                    return .commandString(string, wrapper: name)
-                }
-                if option.hasPrefix("-"), option.count > 1, operandsToSkip == spec.leadingOperands || spec.leadingOperands == 0 {
-                    let flag = String(option.prefix { $0 != "=" })
-                    words = words.dropFirst()
-                    if spec.optionsWithValue.contains(flag), !option.contains("=") {
-                        words = words.dropFirst()
-                    }
-                    continue
-                }
-                if spec.skipsAssignments, option.contains("="), let first = option.first, first.isLetter || first == "_" {
-                    words = words.dropFirst()
-                    continue
-                }
-                if operandsToSkip > 0 {
-                    operandsToSkip -= 1
-                    words = words.dropFirst()
-                    continue
-                }
-                break
+            switch skipOptions(of: spec, in: &words) {
+            case .query: return .nothing
+            case .commandString(let string): return .commandString(string, wrapper: name)
+            case .command: break
             }
             if words.isEmpty {
                 return spec.isShellWithoutCommand ? .nothing : .command(words: [], viaXargs: viaXargs)
             }
-            if name == "watch" {
-                // `watch "cmd args"` hands its arguments to sh -c.
-                if words.count == 1, let only = words.first { return .commandString(only, wrapper: name) }
+            if name == "watch", words.count == 1, let only = words.first {
+                // `watch "cmd args"` hands its argument to sh -c.
+                return .commandString(only, wrapper: name)
             }
         }
         return .command(words: Array(words), viaXargs: viaXargs)
+    }
+
+    private enum OptionScan {
+        case command
+        case query
+        case commandString(ResolvedWord)
+    }
+
+    /// Consumes a wrapper's options and leading operands, leaving the wrapped command.
+    private static func skipOptions(of spec: Spec, in words: inout ArraySlice<ResolvedWord>) -> OptionScan {
+        var operandsToSkip = spec.leadingOperands
+        while let word = words.first {
+            guard let option = word.value else {
+                guard operandsToSkip > 0 else { return .command }
+                operandsToSkip -= 1
+                words = words.dropFirst()
+                continue
+            }
+            if option == "--" {
+                words = words.dropFirst()
+                return .command
+            }
+            if spec.queryOptions.contains(option) { return .query }
+            if option == "-", spec.isShellWithoutCommand {
+                // `su -`: a login shell, not an operand.
+                words = words.dropFirst()
+                continue
+            }
+            if option.hasPrefix("--") {
+                words = words.dropFirst()
+                let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
+                let flag = parts[0]
+                if spec.commandStringOptions.contains(flag) {
+                    if parts.count == 2 { return .commandString(.known(parts[1], source: word.source, offset: word.offset)) }
+                    guard let string = words.first else { return .query }
+                    return .commandString(string)
+                }
+                if spec.optionsWithValue.contains(flag), parts.count == 1 { words = words.dropFirst() }
+                continue
+            }
+            if option.hasPrefix("-"), option.count > 1 {
+                // A cluster of short options; one taking a value ends it (`-iu root`, `-Scmd`).
+                words = words.dropFirst()
+                let letters = Array(option.dropFirst())
+                for (position, letter) in letters.enumerated() {
+                    let flag = "-" + String(letter)
+                    let rest = String(letters[(position + 1)...])
+                    if spec.commandStringOptions.contains(flag) {
+                        if !rest.isEmpty { return .commandString(.known(rest, source: word.source, offset: word.offset)) }
+                        guard let string = words.first else { return .query }
+                        return .commandString(string)
+                    }
+                    if spec.optionsWithValue.contains(flag) {
+                        if rest.isEmpty { words = words.dropFirst() }
+                        break
+                    }
+                }
+                continue
+            }
+            if spec.skipsAssignments, option.contains("="), let first = option.first, first.isLetter || first == "_" {
+                words = words.dropFirst()
+                continue
+            }
+            guard operandsToSkip > 0 else { return .command }
+            operandsToSkip -= 1
+            words = words.dropFirst()
+        }
+        return .command
     }
 
     static func baseName(_ path: String) -> String {
@@ -123,7 +165,9 @@ enum Wrappers {
 
 /// Names the rules care about.
 enum CommandNames {
-    static let shells: Set<String> = ["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "yash", "busybox", "rbash", "fish", "tcsh", "csh"]
+    static let shells: Set<String> = ["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "yash", "rbash", "fish", "tcsh", "csh"]
+    /// Paths that name the interpreter's own standard input when given as the script.
+    static let standardInputPaths: Set<String> = ["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]
     static let otherInterpreters: Set<String> = [
         "python", "python2", "python3", "perl", "ruby", "node", "nodejs", "php", "lua", "pwsh", "powershell", "tclsh",
     ]

@@ -1,7 +1,7 @@
 /// Shutting the host down and killing everything.
 enum AvailabilityRules {
     static let powerStates: Set<String> = ["reboot", "poweroff", "halt", "kexec", "suspend", "hibernate", "hybrid-sleep", "suspend-then-hibernate", "emergency", "rescue", "soft-reboot"]
-    static let powerTargets: Set<String> = ["poweroff.target", "reboot.target", "halt.target", "rescue.target", "emergency.target", "runlevel0.target", "runlevel1.target", "runlevel6.target", "kexec.target", "poweroff", "reboot", "halt", "rescue", "emergency"]
+    static let powerTargets: Set<String> = ["ctrl-alt-del.target", "exit.target", "poweroff.target", "reboot.target", "halt.target", "rescue.target", "emergency.target", "runlevel0.target", "runlevel1.target", "runlevel6.target", "kexec.target", "poweroff", "reboot", "halt", "rescue", "emergency"]
 
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
         let operands = invocation.operands.compactMap(\.value)
@@ -10,6 +10,10 @@ enum AvailabilityRules {
             let harmless: Set<String> = ["-c", "--help", "--version", "-k"]
             if !invocation.arguments.contains(where: { harmless.contains($0.value ?? "") }) {
                 report(RuleCatalog.shutdown, invocation.offset, invocation.name)
+            }
+        case "loginctl":
+            if let verb = operands.first, powerStates.contains(verb) {
+                report(RuleCatalog.shutdown, invocation.offset, "loginctl \(verb)")
             }
         case "init", "telinit":
             if let level = operands.first, ["0", "6", "1", "s", "S"].contains(level) {

@@ -8,10 +8,35 @@ enum DestructionRules {
             checkDiskDump(invocation, report: report)
         case _ where isFilesystemCreation(invocation.name):
             report(RuleCatalog.mkfs, invocation.offset, "\(invocation.name) \(invocation.operands.map(\.display).joined(separator: " "))")
+        case "tee", "cp", "mv", "install", "rsync", "pv", "ddrescue":
+            checkFileWrites(invocation, report: report)
         case "wipefs", "blkdiscard", "sgdisk", "sfdisk", "fdisk", "cfdisk", "gdisk", "parted", "shred", "mdadm", "pvremove", "vgremove", "lvremove", "cryptsetup", "hdparm", "nvme":
             checkDeviceTool(invocation, report: report)
         default:
             break
+        }
+    }
+
+    /// Commands that write to their operands (all of them for `tee`, the destination for
+    /// `cp`-like tools): a device or the kernel's sysrq trigger there is as bad as `dd`.
+    static func checkFileWrites(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
+        let operands = invocation.operands
+        var targets: [ResolvedWord]
+        switch invocation.name {
+        case "tee": targets = operands
+        case "ddrescue": targets = operands.count >= 2 ? [operands[1]] : []
+        default: targets = operands.last.map { [$0] } ?? []
+        }
+        if let index = invocation.arguments.firstIndex(where: { $0.value == "-t" || $0.value == "--target-directory" }), index + 1 < invocation.arguments.count {
+            targets.append(invocation.arguments[index + 1])
+        }
+        for target in targets {
+            guard let path = target.value else { continue }
+            if BlockDevices.isBlockDevice(path) {
+                report(RuleCatalog.diskWrite, target.offset, "\(invocation.name) writes to \(path)")
+            } else if PathClassifier.normalize(path) == "/proc/sysrq-trigger" {
+                report(RuleCatalog.shutdown, target.offset, "\(invocation.name) writes to /proc/sysrq-trigger")
+            }
         }
     }
 
@@ -25,7 +50,7 @@ enum DestructionRules {
         }
         let recursive = invocation.hasFlag(["r", "R"], long: ["--recursive"])
         for operand in invocation.operands {
-            switch PathClassifier.scope(of: operand) {
+            switch invocation.scope(of: operand, recursive: recursive) {
             case .root, .systemDirectory:
                 report(RuleCatalog.rmSystemPath, operand.offset, "rm \(operand.display)")
             case .unresolved where recursive:
@@ -39,7 +64,7 @@ enum DestructionRules {
             report(RuleCatalog.rmUnresolvedPath, invocation.offset, "rm -r on paths read from standard input")
         case .foundUnder(let starts, let filtered)?:
             for start in starts {
-                switch PathClassifier.scope(of: start) {
+                switch invocation.scope(of: start, recursive: true) {
                 case .root:
                     report(RuleCatalog.findDeleteRoot, invocation.offset, "removes what find walks from \(start.display)")
                 case .systemDirectory where !filtered:

@@ -23,39 +23,56 @@ enum PathClassifier {
         "C:", "C:/Windows", "C:/Windows/System32",
     ]
 
-    static func scope(of word: ResolvedWord) -> Scope {
-        guard let value = word.value else {
-            // `"${DIR:?}"/x`: the shell stops before an empty value reaches the command.
-            if word.guarded { return .ordinary }
-            // `/opt/app/releases/$OLD` stays inside a known, non-system directory.
-            if let directory = normalizedDirectoryPrefix(word.knownPrefix), directory != "/", !isSystem(directory) {
-                return .ordinary
-            }
-            return .unresolved
-        }
-        return scope(ofPath: value)
+    /// Trees that hold the operating system itself: deleting anything inside one
+    /// recursively (`/usr/lib/x86_64-linux-gnu`, `/etc/ssh`) breaks the host. Application
+    /// data under `/var/lib/APP` or `/opt/APP` is not in this list.
+    static let protectedTrees = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/sbin", "/sys", "/usr"]
+
+    /// The scope of a path word. Unknown parts make it unresolved: a variable could hold
+    /// `/` or `../../..`, and `${DIR:?}` only guarantees it is not empty.
+    static func scope(of word: ResolvedWord, workingDirectory: String? = nil, recursive: Bool = false) -> Scope {
+        guard let value = word.value else { return .unresolved }
+        return scope(ofPath: value, workingDirectory: workingDirectory, recursive: recursive)
     }
 
-    static func scope(ofPath raw: String) -> Scope {
+    static func scope(ofPath raw: String, workingDirectory: String? = nil, recursive: Bool = false) -> Scope {
         var path = raw
-        if path == "~" || path.hasPrefix("~/") || (path.hasPrefix("~") && !path.contains("/")) {
+        if path.hasPrefix("~") {
+            // `~`, `~/x`, `~user`, `~user/x`: a home directory, which is the user's data.
             let rest = path.drop { $0 != "/" }
-            path = "/home/user" + rest
             if rest.isEmpty || rest.allSatisfy({ $0 == "/" || $0 == "*" || $0 == "." }) {
                 return .systemDirectory
             }
+            path = "/home/user" + rest
+        } else if !path.hasPrefix("/") {
+            guard let base = workingDirectory else {
+                // Relative to a directory the validator does not know: harmless for a named
+                // file, unknown reach for globs and parent references.
+                let components = path.split(separator: "/")
+                let reaches = components.contains("..") || path == "." || components.allSatisfy { isWholeDirectoryGlob(String($0)) || $0 == "." }
+                return reaches ? .unresolved : .ordinary
+            }
+            if base.hasPrefix("~") { return scope(ofPath: base + "/" + path, recursive: recursive) }
+            path = base + "/" + path
         }
-        guard path.hasPrefix("/") else { return .ordinary }
         let normalized = normalize(path)
         let stripped = stripTrailingGlobs(normalized)
         if stripped == "/" || stripped.isEmpty { return .root }
         if isSystem(stripped) { return .systemDirectory }
-        // A glob in the first component (/e*, /*/bin) can reach system directories.
-        let components = stripped.split(separator: "/")
-        if let first = components.first, first.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) {
-            return .systemDirectory
+        let components = stripped.split(separator: "/").map(String.init)
+        // A glob reaching into a system directory (/e*, /*/bin, /usr/*bin) can match system paths.
+        if let globIndex = components.firstIndex(where: { $0.contains { "*?[".contains($0) } }) {
+            let fixed = "/" + components[..<globIndex].joined(separator: "/")
+            if fixed == "/" || isSystem(fixed) || (recursive && isInProtectedTree(fixed)) {
+                return .systemDirectory
+            }
         }
+        if recursive, isInProtectedTree(stripped) { return .systemDirectory }
         return .ordinary
+    }
+
+    static func isInProtectedTree(_ path: String) -> Bool {
+        protectedTrees.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
 
     /// Resolves `.`, `..` and repeated slashes; `..` above the root stays at the root.
@@ -90,11 +107,5 @@ enum PathClassifier {
         if systemDirectories.contains(path) { return true }
         let withSlash = path + "/"
         return systemDirectories.contains { $0.hasPrefix(withSlash) }
-    }
-
-    private static func normalizedDirectoryPrefix(_ prefix: String) -> String? {
-        guard prefix.hasPrefix("/"), let slash = prefix.lastIndex(of: "/") else { return nil }
-        let directory = String(prefix[..<slash])
-        return directory.isEmpty ? nil : normalize(directory)
     }
 }

@@ -5,8 +5,12 @@ enum SecurityRules {
         let recursive = invocation.hasFlag(["R"], long: ["--recursive"])
         let operands = invocation.operands
         guard let mode = operands.first?.value, isWorldWritable(mode) else { return }
-        for target in operands.dropFirst() {
-            switch PathClassifier.scope(of: target) {
+        var targets = Array(operands.dropFirst())
+        if case .foundUnder(let starts, _)? = invocation.dynamicArguments {
+            targets += starts
+        }
+        for target in targets {
+            switch invocation.scope(of: target, recursive: recursive) {
             case .root, .systemDirectory:
                 report(RuleCatalog.chmodWorldWritable, target.offset, "chmod \(recursive ? "-R " : "")\(mode) \(target.display)")
             case .ordinary where recursive, .unresolved where recursive:

@@ -76,7 +76,9 @@ public struct ConfigurationLoader: Sendable {
         do {
             node = try Yams.compose(yaml: text)
         } catch {
-            throw Failure(description: "\(path) is not valid YAML: \(error)")
+            // Only the position: the parser's message can quote the file, secrets included.
+            let position = String(describing: error).firstMatch(of: /line (\d+)/).map { " at line \($0.1)" } ?? ""
+            throw Failure(description: "\(path) is not valid YAML\(position)")
         }
         guard let node else { return }
         guard let mapping = node.mapping else {

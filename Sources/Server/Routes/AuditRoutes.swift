@@ -43,8 +43,9 @@ struct AuditRoutes {
         return Page(events: events, nextAfter: events.count == limit ? events.last?.sequence : nil)
     }
 
+    /// The chain is shared by all tenants, so walking it is for administrators.
     @Sendable func verify(_ request: Request, context: RemediatorRequestContext) async throws -> JSONResponse<AuditVerification> {
-        _ = try context.requireKey()
+        try Roles.require(.admin, for: try context.requireKey(), doing: "verify the audit chain")
         return JSONResponse(try await audit.verifyAuditChain())
     }
 }

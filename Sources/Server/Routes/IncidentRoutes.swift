@@ -140,7 +140,7 @@ struct IncidentRoutes {
         guard body.planHash.count == 64, body.planHash.allSatisfy(\.isHexDigit) else {
             throw APIError(.unprocessableContent, code: "invalid_payload", "plan_hash must be the 64-character hex hash of the plan you reviewed")
         }
-        return body
+        return DecisionBody(planHash: body.planHash.lowercased(), comment: body.comment)
     }
 
     private func optionalComment(_ request: Request) async throws -> String {

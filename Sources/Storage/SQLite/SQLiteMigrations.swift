@@ -146,6 +146,20 @@ enum SQLiteMigrations {
                 CREATE INDEX audit_subject ON audit_events(tenant_id, subject, sequence);
                 """)
         }
+        migrator.registerMigration("v2-audit-head") { db in
+            // The chain's newest entry, written with every append: deleting the newest
+            // entries (which leaves a valid but shorter chain) no longer goes unnoticed.
+            try db.execute(sql: """
+                CREATE TABLE audit_head (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    sequence INTEGER NOT NULL,
+                    hash TEXT NOT NULL
+                );
+                INSERT INTO audit_head (id, sequence, hash)
+                    SELECT 1, COALESCE(MAX(sequence), 0), COALESCE((SELECT hash FROM audit_events ORDER BY sequence DESC LIMIT 1), '\(AuditChain.genesis)')
+                    FROM audit_events;
+                """)
+        }
         return migrator
     }
 }

@@ -13,6 +13,10 @@ extension SQLiteStore: APIKeyStore {
         }
     }
 
+    public func hasAPIKeys() async throws -> Bool {
+        try await read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM api_keys") ?? 0 > 0 }
+    }
+
     public func createFirstAPIKey(_ key: APIKey) async throws -> Bool {
         let configuration = self.configuration
         return try await write { db in

@@ -59,6 +59,16 @@ extension SQLiteStore: AuditLog {
                 expectedSequence += 1
                 checked += 1
             }
+            if let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1") {
+                let headSequence: Int64 = head["sequence"]
+                let headHash: String = head["hash"]
+                if headSequence != checked || headHash != previousHash {
+                    return AuditVerification(
+                        valid: false, checked: checked, firstBrokenSequence: checked + 1,
+                        reason: "the chain ends at entry \(checked) but its recorded head is entry \(headSequence): entries were removed from the end"
+                    )
+                }
+            }
             return AuditVerification(valid: true, checked: checked)
         }
     }

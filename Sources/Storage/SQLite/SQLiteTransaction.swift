@@ -37,6 +37,7 @@ struct SQLiteTransaction {
             INSERT INTO audit_events (sequence, tenant_id, at, actor, action, subject, details, previous_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [sequence, entry.tenantID.rawValue, nowMilliseconds, entry.actor, entry.action, entry.subject, details, head.hash, hash])
+        try db.cachedStatement(sql: "UPDATE audit_head SET sequence = ?, hash = ? WHERE id = 1").execute(arguments: [sequence, hash])
         auditHead = (sequence, hash)
     }
 
