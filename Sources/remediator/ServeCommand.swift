@@ -27,7 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             configuration = try ConfigurationLoader().load(.init(configFile: config, host: host, port: port, dataDirectory: dataDirectory))
         } catch {
-            throw ValidationError(error.description)
+            FileHandle.standardError.write(Data("remediator serve: \(error.description)\n".utf8))
+            throw ExitCode.failure
         }
         var logger = Logger(label: "remediator")
         logger.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
