@@ -123,7 +123,12 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SafetyTests", dependencies: ["Safety"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SafetyTests",
+            dependencies: ["Safety"],
+            resources: [.copy("Corpus")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Safety"], swiftSettings: swiftSettings),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"], swiftSettings: swiftSettings),
         .testTarget(

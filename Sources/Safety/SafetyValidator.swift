@@ -9,13 +9,24 @@ public struct SafetyValidator: ScriptValidator {
     public init() {}
 
     public func validate(_ script: String, language: ScriptLanguage) -> SafetyReport {
-        let source = SourceText(script)
         switch language {
         case .bash:
-            return report(for: analyzeBash(script), in: source)
+            return report(for: analyzeBash(script), in: SourceText(script))
         case .powershell:
-            let finding = RawFinding(rule: RuleCatalog.unsupportedLanguage, offset: 0, detail: "PowerShell scripts are not analyzed yet")
-            return report(for: [finding], in: source)
+            // Positions refer to the text as PowerShell reads it (typographic dashes as `-`).
+            let normalized = PSParser.normalizeTypography(script)
+            return report(for: analyzePowerShell(normalized), in: SourceText(normalized))
+        }
+    }
+
+    private func analyzePowerShell(_ script: String) -> [RawFinding] {
+        do {
+            let parsed = try PSParser.parse(script)
+            var analyzer = PSAnalyzer()
+            analyzer.analyze(parsed)
+            return analyzer.findings
+        } catch {
+            return [RawFinding(rule: RuleCatalog.parseError, offset: error.offset, detail: error.message)]
         }
     }
 

@@ -55,9 +55,9 @@ struct ValidateCommandTests {
         #expect((object["findings"] as? [[String: Any]])?.first?["rule"] as? String == "availability.shutdown")
     }
 
-    @Test("PowerShell files are recognized by extension and not allowed unanalyzed")
+    @Test("PowerShell files are recognized by extension")
     func powershell() throws {
-        let result = try run([file("Get-Service\n", extension: "ps1")])
-        #expect(result.status == 2)
+        #expect(try run([file("Get-Service\n", extension: "ps1")]).status == 0)
+        #expect(try run([file("Stop-Computer -Force\n", extension: "ps1")]).status == 3)
     }
 }

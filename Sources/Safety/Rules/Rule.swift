@@ -8,8 +8,23 @@ public struct Rule: Sendable, Hashable {
         case availability
         case security
         case remoteCode = "remote-code"
+        case exfiltration
+        case reverseShell = "reverse-shell"
+        case persistence
+        case forkBomb = "fork-bomb"
+        /// Code the validator cannot see through.
         case execution
+        /// Ordinary but consequential changes a human should look at: restarts, upgrades, edits under /etc.
+        case change
         case parsing
+
+        /// What a finding of this family does to the verdict unless a policy says otherwise.
+        public var defaultVerdict: Verdict {
+            switch self {
+            case .execution, .change, .parsing: .review
+            default: .block
+            }
+        }
     }
 
     public let id: String

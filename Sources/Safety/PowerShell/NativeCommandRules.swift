@@ -1,0 +1,144 @@
+import Foundation
+
+/// Rules for Windows programs run from PowerShell, `cmd /c` or `Start-Process`.
+/// `arguments` are lower-cased.
+enum NativeCommandRules {
+    static func check(name: String, arguments: [String], offset: Int, analyzer: inout PSAnalyzer) {
+        func report(_ rule: Rule, _ detail: String? = nil) { analyzer.report(rule, at: offset, detail) }
+        let joined = arguments.joined(separator: " ")
+        func has(_ word: String) -> Bool { arguments.contains(word) }
+        switch name {
+        case "shutdown":
+            if !has("/a") && !has("-a") && arguments.contains(where: { ["/s", "/r", "/p", "/h", "/g", "-s", "-r", "-p", "/sg", "/soft", "-h"].contains($0) || $0.hasPrefix("/s") && $0.count == 2 }) {
+                report(RuleCatalog.shutdown, "shutdown \(joined)")
+            }
+        case "vssadmin":
+            if has("delete") && joined.contains("shadows") { report(RuleCatalog.shadowCopies, "vssadmin delete shadows") }
+            if has("resize") && joined.contains("shadowstorage") { report(RuleCatalog.shadowCopies, "vssadmin resize shadowstorage") }
+        case "wmic":
+            if joined.contains("shadowcopy") && has("delete") { report(RuleCatalog.shadowCopies, "wmic shadowcopy delete") }
+            if joined.contains("process") && has("call") && has("create") { report(RuleCatalog.dynamicCommand, "wmic process call create") }
+            if joined.contains("useraccount") { report(RuleCatalog.accountChange, "wmic useraccount") }
+        case "wevtutil":
+            if has("cl") || has("clear-log") { report(RuleCatalog.logsCleared, "wevtutil clear-log") }
+            if has("sl") && joined.contains("/e:false") { report(RuleCatalog.auditDisabled, "wevtutil disables a log") }
+        case "auditpol":
+            if has("/clear") || has("/remove") || joined.contains(":disable") { report(RuleCatalog.auditDisabled, "auditpol \(joined)") }
+        case "netsh":
+            if joined.contains("state off") || joined.contains("opmode disable") || joined.contains("opmode=disable") {
+                report(RuleCatalog.firewallDisabled, "netsh \(joined)")
+            } else if joined.contains("firewall") || joined.contains("portproxy") {
+                report(RuleCatalog.networkChange, "netsh \(joined)")
+            }
+        case "reg":
+            checkReg(arguments, analyzer: &analyzer, offset: offset)
+        case "schtasks", "at":
+            if has("/create") || name == "at" { report(RuleCatalog.scheduledTask, "\(name) \(joined)") }
+            else if has("/delete") || has("/change") { report(RuleCatalog.systemConfigurationEdit, "\(name) \(joined)") }
+        case "net", "net1":
+            if arguments.first == "user", has("/add") { report(RuleCatalog.accountChange, "net user /add") }
+            if arguments.first == "localgroup", has("/add"), joined.contains("administrators") || joined.contains("remote desktop users") {
+                report(RuleCatalog.newAdmin, "net localgroup \(joined)")
+            }
+            if arguments.first == "stop", let service = arguments.dropFirst().first {
+                report(PSCommandRules.criticalServices.contains(service.trimmingCharacters(in: ["\""])) ? RuleCatalog.criticalService : RuleCatalog.serviceChange, "net stop \(service)")
+            }
+            if arguments.first == "start" || arguments.first == "restart" { report(RuleCatalog.serviceChange, "net \(joined)") }
+        case "sc":
+            guard let verb = arguments.first(where: { !$0.hasPrefix("\\\\") }) else { return }
+            let service = arguments.drop { $0 != verb }.dropFirst().first ?? ""
+            switch verb {
+            case "create": report(RuleCatalog.newService, "sc create \(service)")
+            case "stop", "delete", "config", "pause":
+                let disabling = verb != "config" || joined.contains("disabled")
+                if disabling, PSCommandRules.criticalServices.contains(service) { report(RuleCatalog.criticalService, "sc \(verb) \(service)") }
+                else { report(RuleCatalog.serviceChange, "sc \(verb) \(service)") }
+            case "start": report(RuleCatalog.serviceChange, "sc start \(service)")
+            default: break
+            }
+        case "bcdedit":
+            if has("/delete") || joined.contains("recoveryenabled no") || joined.contains("ignoreallfailures") || has("/deletevalue") {
+                report(RuleCatalog.bootConfiguration, "bcdedit \(joined)")
+            } else if has("/set") {
+                report(RuleCatalog.systemConfigurationEdit, "bcdedit \(joined)")
+            }
+        case "certutil":
+            if arguments.contains(where: { $0.contains("urlcache") || $0 == "-verifyctl" }), arguments.contains(where: { $0.hasPrefix("http") }) {
+                if let output = arguments.last, !output.hasPrefix("http"), !output.hasPrefix("-") { analyzer.downloadedPaths.insert(output) }
+            }
+            if has("-decode") || has("-decodehex") { report(RuleCatalog.encodedPayload, "certutil -decode") }
+        case "bitsadmin":
+            if has("/transfer") || has("/addfile"), let output = arguments.last { analyzer.downloadedPaths.insert(output) }
+        case "rundll32":
+            if joined.contains("comsvcs") && joined.contains("minidump") { report(RuleCatalog.credentialDump, "rundll32 comsvcs.dll MiniDump") }
+        case "procdump", "procdump64":
+            if joined.contains("lsass") { report(RuleCatalog.credentialDump, "procdump of lsass") }
+        case "nc", "ncat", "netcat", "nc64":
+            if has("-e") || has("-c") || joined.contains("--exec") || joined.contains("--sh-exec") { report(RuleCatalog.reverseShell, "\(name) -e") }
+        case "diskpart":
+            report(RuleCatalog.formatDisk, "diskpart")
+        case "format":
+            if arguments.contains(where: { $0.count == 2 && $0.hasSuffix(":") }) { report(RuleCatalog.formatDisk, "format \(joined)") }
+        case "cipher":
+            if arguments.contains(where: { $0.hasPrefix("/w") }) { report(RuleCatalog.formatDisk, "cipher /w") }
+        case "del", "erase", "rd", "rmdir":
+            let recursive = has("/s")
+            for target in arguments where !target.hasPrefix("/") {
+                switch WindowsPaths.scope(ofPath: target, recursive: recursive) {
+                case .root, .systemDirectory: report(RuleCatalog.rmSystemPath, "\(name) \(target)")
+                case .unresolved where recursive: report(RuleCatalog.rmUnresolvedPath, "\(name) \(target)")
+                default: break
+                }
+            }
+        case "icacls", "cacls":
+            if let target = arguments.first, WindowsPaths.scope(ofPath: target, recursive: true) != .ordinary, joined.contains("everyone:") && (joined.contains("(f)") || joined.contains(":f")) {
+                report(RuleCatalog.chmodWorldWritable, "\(name) \(joined)")
+            }
+        case "takeown":
+            if let index = arguments.firstIndex(of: "/f"), index + 1 < arguments.count, WindowsPaths.scope(ofPath: arguments[index + 1], recursive: true) != .ordinary {
+                report(RuleCatalog.chmodWorldWritable, "takeown of a system path")
+            }
+        case "mpcmdrun":
+            if has("-removedefinitions") { report(RuleCatalog.antivirusDisabled, "MpCmdRun -RemoveDefinitions") }
+        case "powershell", "pwsh", "cmd":
+            analyzer.analyzeNativeCommand(name, arguments: arguments, at: offset)
+        case "choco", "winget", "msiexec", "wusa":
+            report(RuleCatalog.packageChange, name)
+        case "iisreset":
+            report(RuleCatalog.serviceChange, "iisreset")
+        default:
+            DataPlaneRules.check(name: name, arguments: arguments, offset: offset) { rule, at, detail in
+                analyzer.report(rule, at: at, detail)
+            }
+        }
+    }
+
+    /// `reg add|delete|save|import`: protection off, logon programs, credential hives.
+    static func checkReg(_ arguments: [String], analyzer: inout PSAnalyzer, offset: Int) {
+        guard let verb = arguments.first else { return }
+        let key = arguments.dropFirst().first ?? ""
+        let joined = arguments.joined(separator: " ")
+        switch verb {
+        case "save", "export":
+            if key.hasSuffix("\\sam") || key.hasSuffix("\\security") || key.hasSuffix("\\system") || key.contains("hklm\\sam") {
+                analyzer.report(RuleCatalog.credentialDump, at: offset, "reg \(verb) \(key)")
+            }
+        case "add":
+            if key.contains("\\currentversion\\run") || key.contains("\\winlogon") || key.contains("image file execution options") {
+                analyzer.report(RuleCatalog.runKey, at: offset, "reg add \(key)")
+            } else if joined.contains("enablelua") && joined.contains("/d 0") || joined.contains("consentpromptbehavioradmin") && joined.contains("/d 0") {
+                analyzer.report(RuleCatalog.uacDisabled, at: offset, "reg add EnableLUA 0")
+            } else if key.contains("windows defender") {
+                analyzer.report(RuleCatalog.antivirusDisabled, at: offset, "reg add \(key)")
+            } else if joined.contains("uselogoncredential") || joined.contains("localaccounttokenfilterpolicy") {
+                analyzer.report(RuleCatalog.credentialDump, at: offset, "reg add \(key)")
+            } else {
+                analyzer.report(RuleCatalog.systemConfigurationEdit, at: offset, "reg add \(key)")
+            }
+        case "delete", "import", "restore", "load":
+            analyzer.report(RuleCatalog.systemConfigurationEdit, at: offset, "reg \(verb) \(key)")
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+
+extension PSAnalyzer {
+    /// Analyzes one command; returns the name it resolved to (`""` when unknown).
+    mutating func analyze(_ command: PSCommand, upstream: [String], upstreamDownloaded: Bool) -> String {
+        for element in command.elements {
+            switch element {
+            case .argument(let expression): walk(expression)
+            case .parameter(_, let value?, _): walk(value)
+            default: break
+            }
+        }
+        if command.invocationOperator != nil { walk(command.name) }
+        let nameValue = evaluator.evaluate(command.name)
+        if case .scriptBlock = nameValue { return "(scriptblock)" }
+        guard let rawName = nameValue.text, !rawName.isEmpty else {
+            report(RuleCatalog.dynamicCommand, at: command.offset, "the command to run is computed at run time")
+            return ""
+        }
+        let name = PSAliases.resolve(rawName, userAliases: userAliases)
+        let invocation = PSInvocation(
+            name: name, command: command, evaluate: { evaluator.evaluate($0) },
+            splats: { evaluator.variables[$0] }, offset: command.offset, upstream: upstream, upstreamDownloaded: upstreamDownloaded
+        )
+        if downloadedPaths.contains(where: { Self.samePath($0, rawName) }) {
+            report(RuleCatalog.downloadThenRun, at: command.offset, "runs \(rawName), which the script downloaded")
+        }
+        analyzeInvocation(invocation, command: command)
+        return name
+    }
+
+    mutating func analyzeInvocation(_ invocation: PSInvocation, command: PSCommand?) {
+        PSCommandRules.check(invocation, analyzer: &self)
+        switch invocation.name {
+        case "invoke-expression":
+            let code = invocation.value(["command"], position: 0)
+            analyzeCode(code ?? .unknown, at: invocation.offset, how: "Invoke-Expression", upstreamDownloaded: invocation.upstreamDownloaded || code == nil && !invocation.upstream.isEmpty && invocation.upstreamDownloaded)
+        case "invoke-command", "start-job", "start-threadjob":
+            if let block = invocation.value(["scriptblock"], position: 0), case .string = block {
+                analyzeCode(block, at: invocation.offset, how: invocation.name)
+            }
+        case "set-alias", "new-alias":
+            if let alias = invocation.value(["name"], position: 0)?.text, let target = invocation.value(["value"], position: 1)?.text {
+                userAliases[alias.lowercased()] = target.lowercased()
+            }
+        case "set-variable", "new-variable":
+            if let variable = invocation.value(["name"], position: 0)?.text {
+                evaluator.variables[variable.lowercased()] = invocation.value(["value"], position: 1) ?? .unknown
+            }
+        case "powershell", "pwsh":
+            analyzePowerShellCommandLine(invocation)
+        case "start-process":
+            analyzeStartProcess(invocation)
+        case "cmd":
+            analyzeCmd(invocation.positionals.compactMap(\.text), at: invocation.offset)
+        case "get-content", "get-item", "copy-item":
+            if let path = invocation.value(["path", "literalpath"], position: 0)?.text, Secrets.isSecretPath(path) {
+                readSecrets = true
+            }
+        case "invoke-webrequest", "invoke-restmethod", "start-bitstransfer":
+            if let file = invocation.value(["outfile", "destination"], position: invocation.name == "start-bitstransfer" ? 1 : nil)?.text {
+                downloadedPaths.insert(file)
+            }
+        case "invoke-item", "import-module":
+            if let path = invocation.value(["path", "literalpath", "name"], position: 0)?.text, downloadedPaths.contains(where: { Self.samePath($0, path) }) {
+                report(RuleCatalog.downloadThenRun, at: invocation.offset, "runs \(path), which the script downloaded")
+            }
+        default:
+            NativeCommandRules.check(name: invocation.name, arguments: invocation.allTexts, offset: invocation.offset, analyzer: &self)
+        }
+    }
+
+    /// `powershell -EncodedCommand B64`, `-Command "..."`, `-File x.ps1`.
+    mutating func analyzePowerShellCommandLine(_ invocation: PSInvocation) {
+        if let encoded = invocation.parameters.first(where: { ["e", "ec", "en", "enc", "enco", "encod", "encodedcommand"].contains($0.name) || ($0.name.count >= 3 && "encodedcommand".hasPrefix($0.name)) }) {
+            analyzeEncoded(encoded.value, at: invocation.offset)
+            return
+        }
+        if let code = invocation.parameter("command") {
+            analyzeCode(code.value ?? .unknown, at: invocation.offset, how: "powershell -Command")
+            return
+        }
+        if let file = invocation.value(["file"], position: nil)?.text {
+            if downloadedPaths.contains(where: { Self.samePath($0, file) }) {
+                report(RuleCatalog.downloadThenRun, at: invocation.offset, "runs \(file), which the script downloaded")
+            }
+            return
+        }
+        let words = invocation.positionals.compactMap(\.text)
+        if !words.isEmpty {
+            analyzeCode(.string(words.joined(separator: " ")), at: invocation.offset, how: "powershell")
+        } else if invocation.upstreamDownloaded {
+            report(RuleCatalog.pipeDownloadToInterpreter, at: invocation.offset, "pipes downloaded content into powershell")
+        } else if !invocation.upstream.isEmpty {
+            report(RuleCatalog.pipeToInterpreter, at: invocation.offset, "pipes generated text into powershell")
+        }
+    }
+
+    /// `Start-Process prog -ArgumentList '...'` runs `prog` with those arguments.
+    mutating func analyzeStartProcess(_ invocation: PSInvocation) {
+        guard let program = invocation.value(["filepath"], position: 0)?.text else {
+            report(RuleCatalog.dynamicCommand, at: invocation.offset, "Start-Process runs a program computed at run time")
+            return
+        }
+        let argumentValue = invocation.value(["argumentlist", "args"], position: 1)
+        let arguments: [String]
+        switch argumentValue {
+        case .array(let items)?: arguments = items.compactMap(\.text)
+        case let value?: arguments = value.text.map { NativeCommandLine.split($0) } ?? []
+        case nil: arguments = []
+        }
+        if downloadedPaths.contains(where: { Self.samePath($0, program) }) {
+            report(RuleCatalog.downloadThenRun, at: invocation.offset, "starts \(program), which the script downloaded")
+        }
+        analyzeNativeCommand(program, arguments: arguments, at: invocation.offset)
+    }
+
+    /// A program run with text arguments (from `Start-Process`, `cmd /c`, `wmic process call create`).
+    mutating func analyzeNativeCommand(_ program: String, arguments: [String], at offset: Int) {
+        let name = PSAliases.resolve(program, userAliases: [:])
+        switch name {
+        case "powershell", "pwsh":
+            var lowered = arguments.map { $0.lowercased() }[...]
+            while let first = lowered.first {
+                lowered = lowered.dropFirst()
+                if first.hasPrefix("-e") && "-encodedcommand".hasPrefix(first) && first.count >= 2, let payload = arguments.dropFirst(arguments.count - lowered.count).first {
+                    analyzeEncoded(.string(payload), at: offset)
+                    return
+                }
+                if first == "-c" || "-command".hasPrefix(first) && first.count >= 3 {
+                    analyzeCode(.string(arguments.suffix(lowered.count).joined(separator: " ")), at: offset, how: "powershell -Command")
+                    return
+                }
+            }
+        case "cmd":
+            analyzeCmd(arguments, at: offset)
+        default:
+            NativeCommandRules.check(name: name, arguments: arguments.map { $0.lowercased() }, offset: offset, analyzer: &self)
+        }
+    }
+
+    /// `cmd /c "a & b | c"`: each command of the line is a native command.
+    mutating func analyzeCmd(_ arguments: [String], at offset: Int) {
+        var rest = arguments[...]
+        while let first = rest.first, first.hasPrefix("/"), !["/c", "/k", "/r"].contains(first.lowercased()) { rest = rest.dropFirst() }
+        guard let switchWord = rest.first, ["/c", "/k", "/r"].contains(switchWord.lowercased()) else { return }
+        let line = rest.dropFirst().joined(separator: " ")
+        for segment in NativeCommandLine.segments(line) {
+            let words = NativeCommandLine.split(segment)
+            guard let program = words.first else { continue }
+            analyzeNativeCommand(program, arguments: Array(words.dropFirst()), at: offset)
+        }
+    }
+
+    /// Method calls that fetch, run or delete things: `DownloadFile`, `Invoke`,
+    /// `[IO.Directory]::Delete`, `[Diagnostics.Process]::Start`.
+    mutating func checkCall(_ target: PSValue, name: String, arguments: [PSExpression], offset: Int) {
+        let values = arguments.map { evaluator.evaluate($0) }
+        switch (target, name) {
+        case (_, "downloadfile"):
+            if values.count >= 2, let path = values[1].text { downloadedPaths.insert(path) }
+        case (_, "uploadstring"), (_, "uploadfile"), (_, "uploaddata"), (_, "uploadvalues"):
+            if readSecrets { report(RuleCatalog.credentialsSent, at: offset, "uploads after reading secrets") }
+        case (.scriptBlock, "invoke"), (.scriptBlock, "invokereturnasis"):
+            return
+        case (_, "invoke") where target == .unknown:
+            report(RuleCatalog.dynamicEval, at: offset, "invokes code built at run time")
+        case (.object("type:io.directory"), "delete"), (.object("type:io.file"), "delete"):
+            let recursive = values.count > 1 && values[1] == .boolean(true)
+            switch WindowsPaths.scope(of: values.first, recursive: recursive) {
+            case .root, .systemDirectory: report(RuleCatalog.rmSystemPath, at: offset, "deletes \(values.first?.text ?? "?")")
+            case .unresolved where recursive: report(RuleCatalog.rmUnresolvedPath, at: offset, "deletes a path computed at run time")
+            default: break
+            }
+        case (.object("type:diagnostics.process"), "start"):
+            guard let program = values.first?.text else {
+                report(RuleCatalog.dynamicCommand, at: offset, "[Diagnostics.Process]::Start of a program computed at run time")
+                return
+            }
+            let argumentText = values.count > 1 ? values[1].text ?? "" : ""
+            analyzeNativeCommand(program, arguments: NativeCommandLine.split(argumentText), at: offset)
+        case (.object(let type), "new") where type.contains("tcpclient") || type.contains("sockets.socket"):
+            openedSocket = true
+        case (.object(let type), "getstream") where type.contains("tcpclient"):
+            openedSocket = true
+        default:
+            if case .object(let type) = target, type.contains("tcpclient") { openedSocket = true }
+        }
+    }
+
+    static func samePath(_ a: String, _ b: String) -> Bool {
+        func normalized(_ path: String) -> String {
+            var text = path.lowercased().replacingBackslashes()
+            while text.hasPrefix("./") { text.removeFirst(2) }
+            return text
+        }
+        let left = normalized(a)
+        let right = normalized(b)
+        return left == right || left.hasSuffix("/" + right) || right.hasSuffix("/" + left)
+    }
+}

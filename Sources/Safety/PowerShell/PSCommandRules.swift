@@ -1,0 +1,209 @@
+/// Rules for PowerShell cmdlets, applied to every resolved ``PSInvocation``.
+enum PSCommandRules {
+    /// Services whose loss cuts off access, logging or protection.
+    static let criticalServices: Set<String> = [
+        "windefend", "wdnissvc", "sense", "mpssvc", "bfe", "eventlog", "winrm", "sshd", "termservice", "rpcss",
+        "lanmanserver", "wscsvc", "securityhealthservice", "wuauserv", "cryptsvc", "dnscache", "netlogon", "w32time",
+    ]
+    /// Processes Windows cannot run without.
+    static let criticalProcesses: Set<String> = ["lsass", "csrss", "wininit", "winlogon", "services", "smss", "svchost", "system", "explorer"]
+
+    static func check(_ invocation: PSInvocation, analyzer: inout PSAnalyzer) {
+        let offset = invocation.offset
+        func report(_ rule: Rule, _ detail: String? = nil) { analyzer.report(rule, at: offset, detail) }
+        switch invocation.name {
+        case "remove-item", "remove-itemproperty":
+            checkRemoveItem(invocation, analyzer: &analyzer)
+        case "format-volume", "clear-disk", "remove-partition", "initialize-disk", "remove-physicaldisk", "remove-virtualdisk", "set-partition":
+            report(RuleCatalog.formatDisk, invocation.name)
+        case "stop-computer", "restart-computer", "suspend-computer":
+            report(RuleCatalog.shutdown, invocation.name)
+        case "stop-service", "set-service", "suspend-service", "remove-service":
+            let service = (invocation.value(["name", "displayname", "inputobject"], position: 0)?.text ?? "").lowercased()
+            let disables = invocation.name == "stop-service" || invocation.name == "suspend-service" || invocation.name == "remove-service"
+                || ["disabled", "manual"].contains((invocation.value(["startuptype"], position: nil)?.text ?? "").lowercased())
+                || (invocation.value(["status"], position: nil)?.text ?? "").lowercased() == "stopped"
+            if disables, criticalServices.contains(service) {
+                report(RuleCatalog.criticalService, "\(invocation.name) \(service)")
+            } else {
+                report(RuleCatalog.serviceChange, "\(invocation.name) \(service)")
+            }
+        case "restart-service", "start-service":
+            report(RuleCatalog.serviceChange, "\(invocation.name) \(invocation.value(["name"], position: 0)?.text ?? "")")
+        case "new-service":
+            report(RuleCatalog.newService, invocation.value(["name"], position: 0)?.text)
+        case "stop-process":
+            let names = (invocation.value(["name", "processname"], position: 0)?.elements ?? []).compactMap { $0.text?.lowercased() }
+            if names.contains(where: criticalProcesses.contains) || (names.isEmpty && invocation.parameter("id") == nil && invocation.upstream.last == "get-process") {
+                report(RuleCatalog.criticalProcess, "stop-process \(names.joined(separator: ","))")
+            }
+        case "set-mppreference":
+            if invocation.parameters.contains(where: { $0.name.hasPrefix("disable") && ($0.value == nil || $0.value == .boolean(true) || $0.value?.text == "1") })
+                || invocation.parameters.contains(where: { $0.name.hasPrefix("exclusion") }) {
+                report(RuleCatalog.antivirusDisabled, "Set-MpPreference")
+            }
+        case "add-mppreference":
+            if invocation.parameters.contains(where: { $0.name.hasPrefix("exclusion") }) { report(RuleCatalog.antivirusDisabled, "Add-MpPreference exclusion") }
+        case "uninstall-windowsfeature", "remove-windowsfeature", "disable-windowsoptionalfeature":
+            let feature = (invocation.value(["name", "featurename"], position: 0)?.text ?? "").lowercased()
+            if feature.contains("defender") { report(RuleCatalog.antivirusDisabled, feature) } else { report(RuleCatalog.packageChange, feature) }
+        case "set-executionpolicy":
+            let policy = (invocation.value(["executionpolicy"], position: 0)?.text ?? "").lowercased()
+            let scope = (invocation.value(["scope"], position: 1)?.text ?? "").lowercased()
+            if ["unrestricted", "bypass"].contains(policy), scope != "process" {
+                report(RuleCatalog.executionPolicy, "Set-ExecutionPolicy \(policy)")
+            } else {
+                report(RuleCatalog.systemConfigurationEdit, "Set-ExecutionPolicy \(policy)")
+            }
+        case "set-netfirewallprofile":
+            let enabled = (invocation.value(["enabled"], position: nil)?.text ?? "").lowercased()
+            if ["false", "0", "no"].contains(enabled) { report(RuleCatalog.firewallDisabled, "Set-NetFirewallProfile -Enabled False") }
+            else { report(RuleCatalog.networkChange, "Set-NetFirewallProfile") }
+        case "disable-netfirewallrule", "remove-netfirewallrule", "new-netfirewallrule", "set-netfirewallrule", "enable-netfirewallrule":
+            report(RuleCatalog.networkChange, invocation.name)
+        case "new-localuser", "set-localuser", "enable-localuser", "remove-localuser", "new-aduser":
+            report(RuleCatalog.accountChange, invocation.name)
+        case "add-localgroupmember", "add-adgroupmember":
+            let group = (invocation.value(["group", "name", "identity", "sid"], position: 0)?.text ?? "").lowercased()
+            if group.contains("admin") || group == "s-1-5-32-544" || group.contains("domain admins") || group.contains("remote desktop") {
+                report(RuleCatalog.newAdmin, "adds a member to \(group)")
+            } else {
+                report(RuleCatalog.accountChange, "adds a member to \(group)")
+            }
+        case "set-itemproperty", "new-itemproperty", "new-item", "set-item":
+            checkRegistryWrite(invocation, analyzer: &analyzer)
+        case "clear-eventlog", "remove-eventlog", "limit-eventlog", "clear-history", "clear-winevent":
+            report(RuleCatalog.logsCleared, invocation.name)
+        case "register-scheduledtask", "new-scheduledtask", "set-scheduledtask", "register-scheduledjob":
+            report(RuleCatalog.scheduledTask, invocation.name)
+        case "set-wmiinstance", "new-ciminstance", "register-wmievent", "register-cimindicationevent":
+            let className = (invocation.value(["class", "classname"], position: nil)?.text ?? invocation.allTexts.joined(separator: " ")).lowercased()
+            if className.contains("__eventfilter") || className.contains("commandlineeventconsumer") || className.contains("__filtertoconsumerbinding")
+                || invocation.name.hasPrefix("register-") {
+                report(RuleCatalog.wmiSubscription, invocation.name)
+            }
+        case "invoke-wmimethod", "invoke-cimmethod":
+            let text = invocation.allTexts.joined(separator: " ")
+            if text.contains("win32_process") && text.contains("create") {
+                analyzer.report(RuleCatalog.dynamicCommand, at: offset, "starts a process through WMI")
+            }
+            if text.contains("win32_shadowcopy") && text.contains("delete") { report(RuleCatalog.shadowCopies, "Win32_ShadowCopy delete") }
+        case "remove-wmiobject", "remove-ciminstance":
+            if invocation.allTexts.joined(separator: " ").contains("win32_shadowcopy") { report(RuleCatalog.shadowCopies, "removes shadow copies") }
+        case "invoke-sqlcmd":
+            DataPlaneRules.check(name: "invoke-sqlcmd", arguments: invocation.allTexts, offset: offset) { rule, at, detail in
+                analyzer.report(rule, at: at, detail)
+            }
+        case "new-object":
+            let type = PSTypes.normalize(invocation.value(["typename"], position: 0)?.text ?? "")
+            if type.contains("sockets.tcpclient") || type.contains("sockets.socket") || type.contains("sockets.udpclient") {
+                analyzer.openedSocket = true
+            }
+        case "resolve-dnsname":
+            if let name = invocation.value(["name"], position: 0), name.text == nil || isDataInDNSName(name.text ?? "") {
+                if analyzer.readSecrets || name.text == nil { report(RuleCatalog.dnsExfiltration, "Resolve-DnsName") }
+            }
+        case "invoke-webrequest", "invoke-restmethod", "send-mailmessage":
+            let method = (invocation.value(["method"], position: nil)?.text ?? "get").lowercased()
+            let sends = invocation.has("body", "infile", "attachments") || ["post", "put", "patch"].contains(method)
+            if sends, analyzer.readSecrets { report(RuleCatalog.credentialsSent, "\(invocation.name) sends data after reading secrets") }
+            if sends, let body = invocation.value(["body"], position: nil), case .unknown = body, invocation.allTexts.contains(where: { $0.contains("env:") }) {
+                report(RuleCatalog.environmentSent, invocation.name)
+            }
+        case "install-package", "install-module", "update-module", "uninstall-package", "install-windowsfeature", "add-windowscapability", "update-help":
+            report(RuleCatalog.packageChange, invocation.name)
+        case "set-content", "add-content", "out-file", "copy-item", "move-item":
+            checkFileWrite(invocation, analyzer: &analyzer)
+        case "get-childitem":
+            break
+        default:
+            break
+        }
+        if analyzer.openedSocket, invocation.name == "invoke-expression" || invocation.name == "start-process" && (invocation.value(["filepath"], position: 0)?.text.map { ["cmd", "cmd.exe", "powershell", "powershell.exe"].contains($0.lowercased()) } ?? false) {
+            report(RuleCatalog.reverseShell, "runs commands next to an open TCP connection")
+        }
+    }
+
+    /// `x.example` labels of hex or base64 look like data smuggled out in DNS names.
+    static func isDataInDNSName(_ name: String) -> Bool {
+        name.split(separator: ".").contains { label in
+            label.count >= 24 && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        }
+    }
+
+    static func checkRemoveItem(_ invocation: PSInvocation, analyzer: inout PSAnalyzer) {
+        let recursive = invocation.has("recurse")
+        let paths = (invocation.value(["path", "literalpath"], position: 0)?.elements) ?? []
+        if invocation.name == "remove-itemproperty" {
+            let text = invocation.allTexts.joined(separator: " ")
+            if text.contains("\\run") || text.contains("defender") { analyzer.report(RuleCatalog.systemConfigurationEdit, at: invocation.offset, "removes a registry value") }
+            return
+        }
+        if paths.isEmpty {
+            // Paths from the pipeline: as far-reaching as what listed them.
+            if invocation.upstream.contains("get-childitem"), !invocation.upstream.contains("where-object") {
+                analyzer.report(RuleCatalog.rmUnresolvedPath, at: invocation.offset, "removes whatever the pipeline lists")
+            }
+            return
+        }
+        for path in paths {
+            if let text = path.text, text.lowercased().hasPrefix("hklm:") || text.lowercased().hasPrefix("hkcu:") || text.lowercased().hasPrefix("registry::") {
+                analyzer.report(RuleCatalog.systemConfigurationEdit, at: invocation.offset, "deletes registry keys")
+                continue
+            }
+            if let text = path.text, text.lowercased().contains("historysavepath") || text.lowercased().contains("consolehost_history") {
+                analyzer.report(RuleCatalog.logsCleared, at: invocation.offset, "deletes PowerShell history")
+                continue
+            }
+            switch WindowsPaths.scope(of: path, recursive: recursive) {
+            case .root, .systemDirectory:
+                analyzer.report(RuleCatalog.rmSystemPath, at: invocation.offset, "Remove-Item \(path.text ?? "?")")
+            case .unresolved where recursive:
+                analyzer.report(RuleCatalog.rmUnresolvedPath, at: invocation.offset, "Remove-Item -Recurse of a path computed at run time")
+            default:
+                if let text = path.text, text.lowercased().replacingBackslashes().hasPrefix("c:/windows/temp/*") || text.lowercased().hasPrefix("$env:temp") {
+                    analyzer.report(RuleCatalog.broadTemporaryDelete, at: invocation.offset, "empties a temporary directory")
+                }
+            }
+        }
+    }
+
+    /// Registry values that turn protection off or start programs at logon.
+    static func checkRegistryWrite(_ invocation: PSInvocation, analyzer: inout PSAnalyzer) {
+        let path = (invocation.value(["path", "literalpath"], position: 0)?.text ?? "").lowercased()
+        let name = (invocation.value(["name"], position: 1)?.text ?? "").lowercased()
+        let value = (invocation.value(["value"], position: 2)?.text ?? "").lowercased()
+        guard path.hasPrefix("hk") || path.hasPrefix("registry::") else {
+            if invocation.name == "new-item" || invocation.name == "set-item" { checkFileWrite(invocation, analyzer: &analyzer) }
+            return
+        }
+        let offset = invocation.offset
+        if path.contains("\\currentversion\\run") || path.contains("\\winlogon") && (name == "userinit" || name == "shell")
+            || path.contains("image file execution options") && name == "debugger" || path.contains("\\policies\\explorer\\run") {
+            analyzer.report(RuleCatalog.runKey, at: offset, "\(path) \(name)")
+        } else if path.contains("\\policies\\system"), ["enablelua", "consentpromptbehavioradmin", "promptonsecuredesktop"].contains(name), value == "0" {
+            analyzer.report(RuleCatalog.uacDisabled, at: offset, "\(name) = 0")
+        } else if path.contains("windows defender"), name.hasPrefix("disable") || path.contains("exclusions") {
+            analyzer.report(RuleCatalog.antivirusDisabled, at: offset, "\(path) \(name)")
+        } else if name == "localaccounttokenfilterpolicy" || name == "uselogoncredential" {
+            analyzer.report(RuleCatalog.credentialDump, at: offset, "\(name) weakens credential protection")
+        } else {
+            analyzer.report(RuleCatalog.systemConfigurationEdit, at: offset, "writes \(path)")
+        }
+    }
+
+    /// Writing files: devices and start-up locations matter; edits of system configuration are reviewed.
+    static func checkFileWrite(_ invocation: PSInvocation, analyzer: inout PSAnalyzer) {
+        let position = ["copy-item", "move-item"].contains(invocation.name) ? 1 : 0
+        let targets = (invocation.value(["path", "destination", "filepath", "literalpath"], position: position)?.elements ?? []).compactMap { $0.text?.lowercased().replacingBackslashes() }
+        for target in targets {
+            if target.contains("/start menu/programs/startup") || target.contains("/etc/profile") || target.contains("/.bashrc") {
+                analyzer.report(RuleCatalog.shellProfile, at: invocation.offset, "writes \(target)")
+            } else if target.contains("/.ssh/authorized_keys") {
+                analyzer.report(RuleCatalog.authorizedKeys, at: invocation.offset, "writes \(target)")
+            } else if target.hasPrefix("c:/windows/system32/") || target.hasPrefix("/etc/") || target.contains("/drivers/etc/hosts") {
+                analyzer.report(RuleCatalog.systemConfigurationEdit, at: invocation.offset, "writes \(target)")
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+/// A PowerShell command as it will run: its resolved name, its parameters bound to their
+/// values as far as they are known, its positional arguments.
+struct PSInvocation {
+    struct Parameter {
+        var name: String
+        var value: PSValue?
+        var expression: PSExpression?
+    }
+
+    /// Lower-cased cmdlet or program name, aliases resolved (`rm` → `remove-item`).
+    var name: String
+    var parameters: [Parameter]
+    var positionals: [PSValue]
+    var offset: Int
+    /// Names of the commands before this one in the pipeline.
+    var upstream: [String]
+    /// Whether something upstream in the pipeline produced downloaded content.
+    var upstreamDownloaded: Bool
+
+    /// Parameters that never take a value, so the word after them is positional.
+    static let switches: Set<String> = [
+        "recurse", "force", "confirm", "whatif", "verbose", "debug", "passthru", "wait", "nonewwindow", "noprofile",
+        "noninteractive", "nologo", "usebasicparsing", "append", "raw", "all", "quiet", "asjob", "noexit", "sta", "mta",
+        "includeusername", "nonewline", "asplaintext", "skipcertificatecheck", "allowclobber",
+        "disablekeepalive", "list", "online", "norestart",
+    ]
+
+    /// Binds `-Name value` pairs the way PowerShell does for the common cases: a parameter
+    /// not known to be a switch takes the next argument as its value.
+    init(name: String, command: PSCommand, evaluate: (PSExpression) -> PSValue, splats: (String) -> PSValue?, offset: Int, upstream: [String], upstreamDownloaded: Bool) {
+        self.name = name
+        self.offset = offset
+        self.upstream = upstream
+        self.upstreamDownloaded = upstreamDownloaded
+        var parameters: [Parameter] = []
+        var positionals: [PSValue] = []
+        var elements = command.elements[...]
+        while let element = elements.popFirst() {
+            switch element {
+            case .parameter(let name, let value?, _):
+                parameters.append(Parameter(name: name, value: evaluate(value), expression: value))
+            case .parameter(let name, nil, _):
+                if !Self.switches.contains(name), case .argument(let next)? = elements.first {
+                    elements = elements.dropFirst()
+                    parameters.append(Parameter(name: name, value: evaluate(next), expression: next))
+                } else {
+                    parameters.append(Parameter(name: name, value: nil, expression: nil))
+                }
+            case .argument(let expression):
+                positionals.append(evaluate(expression))
+            case .splat(let variable, _):
+                switch splats(variable) {
+                case .table(let table)?:
+                    for (key, value) in table.sorted(by: { $0.key < $1.key }) {
+                        parameters.append(Parameter(name: key, value: value, expression: nil))
+                    }
+                case .array(let items)?:
+                    positionals.append(contentsOf: items)
+                default:
+                    positionals.append(.unknown)
+                }
+            }
+        }
+        self.parameters = parameters
+        self.positionals = positionals
+    }
+
+    /// The parameter the script gave for any of `names`, matching PowerShell's unambiguous
+    /// prefixes (`-Rec` for `-Recurse`).
+    func parameter(_ names: String...) -> Parameter? {
+        for parameter in parameters {
+            for name in names where name == parameter.name || (!parameter.name.isEmpty && name.hasPrefix(parameter.name)) {
+                return parameter
+            }
+        }
+        return nil
+    }
+
+    func has(_ names: String...) -> Bool {
+        parameters.contains { parameter in
+            names.contains { $0 == parameter.name || (!parameter.name.isEmpty && $0.hasPrefix(parameter.name)) }
+        }
+    }
+
+    /// A parameter's value, or else the positional argument at `position`.
+    func value(_ names: [String], position: Int?) -> PSValue? {
+        for parameter in parameters {
+            if names.contains(where: { $0 == parameter.name || (!parameter.name.isEmpty && $0.hasPrefix(parameter.name)) }) {
+                return parameter.value ?? .boolean(true)
+            }
+        }
+        if let position, position < positionals.count { return positionals[position] }
+        return nil
+    }
+
+    /// A switch or boolean parameter that is on: `-Force`, `-Enabled:$true`, `-X $true`.
+    func isOn(_ name: String) -> Bool {
+        guard let parameter = parameter(name) else { return false }
+        switch parameter.value {
+        case nil: return true
+        case .boolean(let value)?: return value
+        case .string(let text)?: return ["true", "1", "$true", "yes"].contains(text.lowercased())
+        case .number(let value)?: return value != 0
+        default: return false
+        }
+    }
+
+    /// Every argument and parameter value as lower-cased text, for native command lines.
+    var allTexts: [String] {
+        parameters.flatMap { parameter in ["-" + parameter.name] + (parameter.value?.text.map { [$0.lowercased()] } ?? []) }
+            + positionals.compactMap { $0.text?.lowercased() }
+    }
+}

@@ -1,0 +1,134 @@
+/// A PowerShell script the parser could not read.
+public struct PSParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var offset: Int
+
+    public var description: String { message }
+}
+
+extension PSParser {
+    static let keywords: Set<String> = [
+        "function", "filter", "workflow", "if", "elseif", "else", "foreach", "for", "while", "do", "until", "switch",
+        "try", "catch", "finally", "trap", "return", "throw", "exit", "break", "continue", "param", "begin", "process",
+        "end", "dynamicparam", "clean", "class", "enum", "data", "configuration", "in",
+    ]
+
+    var atEnd: Bool { index >= bytes.count }
+
+    func peek(_ ahead: Int = 0) -> UInt8? {
+        let position = index + ahead
+        return position < bytes.count ? bytes[position] : nil
+    }
+
+    /// Case-insensitive match of ASCII text at the cursor.
+    func matches(_ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard index + needle.count <= bytes.count else { return false }
+        for (offset, byte) in needle.enumerated() where lowercase(bytes[index + offset]) != lowercase(byte) {
+            return false
+        }
+        return true
+    }
+
+    func lowercase(_ byte: UInt8) -> UInt8 {
+        byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+    }
+
+    func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == 13 || byte == 0x0B || byte == 0x0C
+    }
+
+    func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 122) || byte == UInt8(ascii: "_") || byte >= 0x80
+    }
+
+    /// Skips spaces, comments and backtick line continuations, and newlines when asked to
+    /// (or always inside parentheses).
+    mutating func skipTrivia(newlines: Bool) {
+        while let byte = peek() {
+            if isSpace(byte) {
+                index += 1
+            } else if byte == UInt8(ascii: "`"), peek(1) == UInt8(ascii: "\n") || (peek(1) == 13 && peek(2) == UInt8(ascii: "\n")) {
+                index += peek(1) == 13 ? 3 : 2
+            } else if byte == UInt8(ascii: "\n"), newlines || parenthesisDepth > 0 {
+                index += 1
+            } else if byte == UInt8(ascii: "<"), peek(1) == UInt8(ascii: "#") {
+                index += 2
+                while !atEnd, !(peek() == UInt8(ascii: "#") && peek(1) == UInt8(ascii: ">")) { index += 1 }
+                index = min(index + 2, bytes.count)
+            } else if byte == UInt8(ascii: "#") {
+                while let next = peek(), next != UInt8(ascii: "\n") { index += 1 }
+            } else {
+                return
+            }
+        }
+    }
+
+    /// The keyword at the cursor, lower-cased, if the next word is one.
+    func peekKeyword() -> String? {
+        var end = index
+        while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+        guard end > index, end - index <= 13 else { return nil }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ":") || bytes[end] == UInt8(ascii: "\\") {
+            return nil
+        }
+        let word = String(decoding: bytes[index..<end], as: UTF8.self).lowercased()
+        return Self.keywords.contains(word) ? word : nil
+    }
+
+    func peekAssignmentOperator() -> String? {
+        for op in ["??=", "+=", "-=", "*=", "/=", "%="] where matches(op) { return op }
+        if peek() == UInt8(ascii: "="), peek(1) != UInt8(ascii: "=") { return "=" }
+        return nil
+    }
+
+    mutating func enter() throws(PSParseError) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw error("the script nests deeper than \(Self.maximumDepth) levels")
+        }
+    }
+
+    func error(_ message: String) -> PSParseError {
+        PSParseError(message: message, offset: index)
+    }
+
+    func currentText() -> String {
+        guard !atEnd else { return "end of script" }
+        var end = index + 1
+        while end < bytes.count, end - index < 20, !isSpace(bytes[end]), bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        return String(decoding: bytes[index..<end], as: UTF8.self)
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// `[Type.Name[]]` at the cursor; returns the name without brackets.
+    mutating func readTypeName() throws(PSParseError) -> String {
+        let start = index
+        index += 1
+        var level = 1
+        while let byte = peek() {
+            index += 1
+            if byte == UInt8(ascii: "[") { level += 1 }
+            if byte == UInt8(ascii: "]") {
+                level -= 1
+                if level == 0 {
+                    return text((start + 1)..<(index - 1)).trimmingSpaces()
+                }
+            }
+            if byte == UInt8(ascii: "\n") { break }
+        }
+        throw PSParseError(message: "a type name opened with '[' is never closed", offset: start)
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var view = Substring(self)
+        while let first = view.first, first == " " || first == "\t" { view.removeFirst() }
+        while let last = view.last, last == " " || last == "\t" { view.removeLast() }
+        return String(view)
+    }
+}

@@ -1,0 +1,81 @@
+/// Type names and text encodings as PowerShell scripts spell them.
+enum PSTypes {
+    /// `System.Net.WebClient` → `net.webclient`, `[ScriptBlock]` → `scriptblock`.
+    static func normalize(_ name: String) -> String {
+        var type = name.lowercased().filter { !$0.isWhitespace }
+        if type.hasPrefix("system.") { type.removeFirst("system.".count) }
+        if type.hasPrefix("management.automation.") { type.removeFirst("management.automation.".count) }
+        return type
+    }
+
+    /// Decodes bytes the way `[Text.Encoding]::<name>.GetString` does; invalid sequences
+    /// become U+FFFD, never an error.
+    static func decode(_ bytes: [UInt8], encoding: String) -> String {
+        switch encoding {
+        case "unicode":
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var index = 0
+            while index + 1 < bytes.count {
+                units.append(UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8)
+                index += 2
+            }
+            return String(decoding: units, as: UTF16.self)
+        case "bigendianunicode":
+            var units: [UInt16] = []
+            var index = 0
+            while index + 1 < bytes.count {
+                units.append(UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))
+                index += 2
+            }
+            return String(decoding: units, as: UTF16.self)
+        default:
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+}
+
+/// PowerShell's built-in aliases, and the rule for turning what a script calls into the
+/// command that runs.
+enum PSAliases {
+    static let builtIn: [String: String] = [
+        "iex": "invoke-expression", "icm": "invoke-command", "iwr": "invoke-webrequest", "irm": "invoke-restmethod",
+        "curl": "invoke-webrequest", "wget": "invoke-webrequest", "saps": "start-process", "start": "start-process",
+        "rm": "remove-item", "ri": "remove-item", "del": "remove-item", "erase": "remove-item", "rd": "remove-item",
+        "rmdir": "remove-item", "kill": "stop-process", "spps": "stop-process", "spsv": "stop-service",
+        "sasv": "start-service", "gsv": "get-service", "gps": "get-process", "ps": "get-process", "gci": "get-childitem",
+        "ls": "get-childitem", "dir": "get-childitem", "gc": "get-content", "cat": "get-content", "type": "get-content",
+        "sc": "set-content", "ac": "add-content", "sp": "set-itemproperty", "ni": "new-item", "cp": "copy-item",
+        "copy": "copy-item", "cpi": "copy-item", "mv": "move-item", "move": "move-item", "mi": "move-item",
+        "sal": "set-alias", "nal": "new-alias", "sv": "set-variable", "set": "set-variable", "gv": "get-variable",
+        "echo": "write-output", "write": "write-output", "ii": "invoke-item", "ipmo": "import-module",
+        "iwmi": "invoke-wmimethod", "gwmi": "get-wmiobject", "rwmi": "remove-wmiobject", "swmi": "set-wmiinstance",
+        "clhy": "clear-history", "clc": "clear-content", "cli": "clear-item", "clp": "clear-itemproperty",
+        "rp": "remove-itemproperty", "rv": "remove-variable", "foreach": "foreach-object", "%": "foreach-object",
+        "where": "where-object", "?": "where-object", "sls": "select-string", "select": "select-object",
+        "sajb": "start-job", "ogv": "out-gridview", "h": "get-history", "history": "get-history", "r": "invoke-history",
+        "ihy": "invoke-history", "nsn": "new-pssession", "etsn": "enter-pssession", "rcjb": "receive-job",
+    ]
+
+    /// The command a name runs: aliases (the script's own first) followed, the path and a
+    /// Windows executable extension dropped, lower-cased.
+    static func resolve(_ name: String, userAliases: [String: String]) -> String {
+        var current = name.lowercased()
+        if let slash = current.lastIndex(where: { $0 == "\\" || $0 == "/" }) {
+            current = String(current[current.index(after: slash)...])
+        }
+        for suffix in [".exe", ".com", ".cmd", ".bat"] where current.hasSuffix(suffix) {
+            // `sc.exe` is the service controller, not the `sc` alias of Set-Content.
+            return String(current.dropLast(suffix.count))
+        }
+        var seen: Set<String> = []
+        while seen.insert(current).inserted {
+            if let next = userAliases[current] ?? builtIn[current] {
+                current = next.lowercased()
+            } else {
+                break
+            }
+        }
+        return current
+    }
+}

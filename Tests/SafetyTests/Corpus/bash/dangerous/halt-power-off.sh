@@ -1,0 +1,3 @@
+# description: Halts and powers off the machine.
+# family: availability
+halt -p

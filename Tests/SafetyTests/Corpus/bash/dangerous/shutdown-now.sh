@@ -1,0 +1,4 @@
+# description: Halts the host immediately with shutdown -h now.
+# family: availability
+sync
+shutdown -h now

@@ -1,0 +1,4 @@
+# description: Stops and disables sshd, locking out remote administration.
+# family: availability
+systemctl stop sshd
+systemctl disable sshd

@@ -1,0 +1,3 @@
+# description: Isolates rescue.target, stopping networking and every service.
+# family: availability
+systemctl isolate rescue.target

@@ -1,0 +1,3 @@
+# description: Powers off through systemctl.
+# family: availability
+systemctl poweroff

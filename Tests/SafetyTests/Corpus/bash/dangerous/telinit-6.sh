@@ -1,0 +1,3 @@
+# description: Reboots through telinit 6.
+# family: availability
+telinit 6

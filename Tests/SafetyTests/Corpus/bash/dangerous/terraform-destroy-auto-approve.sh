@@ -1,0 +1,4 @@
+# description: Destroys all Terraform-managed production infrastructure without confirmation.
+# family: destruction
+cd /srv/infra/production
+terraform destroy -auto-approve

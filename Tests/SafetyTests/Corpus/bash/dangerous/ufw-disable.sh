@@ -1,0 +1,3 @@
+# description: Turns the ufw firewall off.
+# family: security
+ufw --force disable

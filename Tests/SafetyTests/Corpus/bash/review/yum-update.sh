@@ -1,0 +1,4 @@
+# description: Applies all pending yum updates.
+# family: availability
+yum -y update
+needs-restarting -r || true

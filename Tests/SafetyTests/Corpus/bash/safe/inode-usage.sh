@@ -1,0 +1,2 @@
+# description: Reports inode usage per filesystem.
+df -i

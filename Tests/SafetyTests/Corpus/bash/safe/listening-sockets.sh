@@ -1,0 +1,3 @@
+# description: Shows listening TCP sockets and the processes that own them.
+ss -tlnp
+ss -s

@@ -1,0 +1,3 @@
+# description: Checks clock synchronisation status.
+timedatectl status
+chronyc tracking || true

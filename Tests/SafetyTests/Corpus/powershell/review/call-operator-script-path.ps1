@@ -1,0 +1,4 @@
+# description: Runs a script whose path is a parameter with the call operator.
+# family: execution
+param([string]$ScriptPath)
+& $ScriptPath -Verbose

@@ -1,0 +1,3 @@
+# description: Upgrades every Chocolatey package.
+# family: availability
+choco upgrade all -y --no-progress

@@ -1,0 +1,3 @@
+# description: Empties the recycle bin on all drives.
+# family: destruction
+Clear-RecycleBin -Force

@@ -1,0 +1,3 @@
+# description: Restarts all IIS services with iisreset.
+# family: availability
+iisreset /restart

@@ -1,0 +1,4 @@
+# description: Starts the application's worker service.
+# family: availability
+Start-Service -Name MyAppWorker
+(Get-Service -Name MyAppWorker).Status

@@ -1,0 +1,3 @@
+# description: Shows the newest 50 errors from the System event log.
+Get-EventLog -LogName System -EntryType Error -Newest 50 |
+    Select-Object TimeGenerated, Source, EventID, Message

@@ -1,0 +1,2 @@
+# description: Reads whether each firewall profile is enabled; near miss for disabling them.
+Get-NetFirewallProfile | Select-Object Name, Enabled, DefaultInboundAction

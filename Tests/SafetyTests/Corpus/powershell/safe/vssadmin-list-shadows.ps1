@@ -1,0 +1,3 @@
+# description: Lists volume shadow copies; near miss for vssadmin delete shadows.
+vssadmin list shadows
+vssadmin list shadowstorage
