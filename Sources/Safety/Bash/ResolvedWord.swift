@@ -39,6 +39,7 @@ struct WordResolver {
     /// words, which is how `c="rm -rf"; $c /` hides a command, and unquoted braces expand,
     /// which is how `{rm,-rf,/}` does.
     func resolve(_ word: BashWord) -> [ResolvedWord] {
+        if let positional = positionalWords(word) { return positional }
         if word.parts.count == 1, case .parameter(let parameter) = word.parts[0], parameter.op.isEmpty,
            !parameter.indirect, !parameter.length, case .known(let value)? = variables[parameter.name] {
             let separators = fieldSeparators
@@ -50,7 +51,51 @@ struct WordResolver {
         if let value = whole.value, word.hasUnquotedBraces {
             return BraceExpansion.expand(value).map { .known($0, source: word.source, offset: word.offset, hasGlob: whole.hasGlob) }
         }
+        if let value = whole.value, word.hasUnquotedExpansion {
+            // Unquoted expansions split on IFS: `rm${IFS}-rf${IFS}/` is three words.
+            let separators = fieldSeparators
+            let fields = value.split(whereSeparator: { separators.contains($0) })
+            if fields.count > 1 {
+                return fields.map { .known(String($0), source: word.source, offset: word.offset, hasGlob: $0.contains("*")) }
+            }
+        }
         return [whole]
+    }
+
+    /// `"$@"`, `$@`, `$*` with known arguments (inside a function called with them).
+    private func positionalWords(_ word: BashWord) -> [ResolvedWord]? {
+        guard word.parts.count == 1, let count = positionalCount else { return nil }
+        let parameter: BashParameter
+        switch word.parts[0] {
+        case .parameter(let direct): parameter = direct
+        case .doubleQuoted(let inner) where inner.count == 1:
+            guard case .parameter(let quoted) = inner[0] else { return nil }
+            parameter = quoted
+        default: return nil
+        }
+        guard parameter.op.isEmpty, parameter.name == "@" || parameter.name == "*" else { return nil }
+        return (0..<count).map { index in
+            if case .known(let value)? = variables[String(index + 1)] {
+                return .known(value, source: word.source, offset: word.offset, hasGlob: value.contains("*"))
+            }
+            return ResolvedWord(value: nil, knownPrefix: "", knownSuffix: "", guarded: false, hasGlob: false, source: word.source, offset: word.offset)
+        }
+    }
+
+    /// How many positional parameters are known (inside a function call); `nil` outside.
+    var positionalCount: Int? {
+        guard case .known(let count)? = variables["#"] else { return nil }
+        return Int(count)
+    }
+
+    /// Binds `$1`…`$N`, `$#` for a function call.
+    mutating func bindPositionals(_ arguments: [ResolvedWord]) {
+        for index in 1...max(9, arguments.count) {
+            variables[String(index)] = index <= arguments.count ? (arguments[index - 1].value.map(VariableValue.known) ?? .unknown) : nil
+        }
+        variables["#"] = .known(String(arguments.count))
+        variables["@"] = nil
+        variables["*"] = nil
     }
 
     /// The characters word splitting splits on: `IFS` when the script set it to a known value.
@@ -117,7 +162,17 @@ struct WordResolver {
                     if !parameter.failsWhenEmpty { guarded = false }
                     segments.append(nil)
                 }
-            case .commandSubstitution, .processSubstitution, .arithmetic:
+            case .commandSubstitution(let script, _):
+                // `$(echo rm)`, `$(echo cm0= | base64 -d)`: fixed output is known output.
+                if let output = StaticPipeline.output(of: script, resolver: self) {
+                    var trimmed = output
+                    while trimmed.hasSuffix("\n") { trimmed.removeLast() }
+                    segments.append(trimmed)
+                } else {
+                    guarded = false
+                    segments.append(nil)
+                }
+            case .processSubstitution, .arithmetic:
                 guarded = false
                 segments.append(nil)
             }
@@ -128,6 +183,9 @@ struct WordResolver {
         guard !parameter.indirect, !parameter.length else { return nil }
         if parameter.name == "HOME" && parameter.op.isEmpty {
             return "~"
+        }
+        if parameter.name == "IFS", variables["IFS"] == nil, parameter.op.isEmpty {
+            return " "
         }
         switch (variables[parameter.name], parameter.op) {
         case (.known(let value)?, ""), (.known(let value)?, ":?"), (.known(let value)?, "?"):
@@ -143,6 +201,16 @@ struct WordResolver {
 }
 
 extension BashWord {
+    /// Whether a parameter or command substitution stands outside quotes (and so splits).
+    var hasUnquotedExpansion: Bool {
+        parts.contains { part in
+            switch part {
+            case .parameter, .commandSubstitution: true
+            default: false
+            }
+        }
+    }
+
     /// Whether an unquoted part holds a `{...,...}` brace list.
     var hasUnquotedBraces: Bool {
         parts.contains { part in

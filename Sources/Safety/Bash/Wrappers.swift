@@ -79,6 +79,8 @@ enum Wrappers {
             case .command: break
             }
             if words.isEmpty {
+                // `env` alone prints the environment; `nohup` alone runs nothing.
+                if name == "env" { return .command(words: [head], viaXargs: false) }
                 return spec.isShellWithoutCommand ? .nothing : .command(words: [], viaXargs: viaXargs)
             }
             if name == "watch", words.count == 1, let only = words.first {

@@ -1,7 +1,21 @@
+import Foundation
+
 /// Shutting the host down and killing everything.
 enum AvailabilityRules {
     static let powerStates: Set<String> = ["reboot", "poweroff", "halt", "kexec", "suspend", "hibernate", "hybrid-sleep", "suspend-then-hibernate", "emergency", "rescue", "soft-reboot"]
     static let powerTargets: Set<String> = ["ctrl-alt-del.target", "exit.target", "poweroff.target", "reboot.target", "halt.target", "rescue.target", "emergency.target", "runlevel0.target", "runlevel1.target", "runlevel6.target", "kexec.target", "poweroff", "reboot", "halt", "rescue", "emergency"]
+
+    /// Services whose loss cuts operators off or blinds the host; the firewall and audit
+    /// daemons count as security.
+    static let criticalServices: Set<String> = [
+        "ssh", "sshd", "systemd-journald", "rsyslog", "syslog", "systemd-logind", "dbus", "networkmanager", "networking",
+        "systemd-networkd", "systemd-resolved", "auditd", "firewalld", "ufw", "iptables", "nftables", "apparmor", "fail2ban", "cron", "crond",
+    ]
+
+    static func isCritical(_ unit: String) -> Bool {
+        let name = unit.lowercased().replacingOccurrences(of: ".service", with: "").replacingOccurrences(of: ".socket", with: "")
+        return criticalServices.contains(name)
+    }
 
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
         let operands = invocation.operands.compactMap(\.value)
@@ -19,8 +33,19 @@ enum AvailabilityRules {
             if let level = operands.first, ["0", "6", "1", "s", "S"].contains(level) {
                 report(RuleCatalog.shutdown, invocation.offset, "\(invocation.name) \(level)")
             }
-        case "systemctl":
-            guard let verb = operands.first else { return }
+        case "systemctl", "service", "rc-service":
+            let verbFirst = invocation.name == "systemctl"
+            guard let verb = verbFirst ? operands.first : operands.dropFirst().first else { return }
+            let units = verbFirst ? Array(operands.dropFirst()) : Array(operands.prefix(1))
+            if ["stop", "disable", "mask", "kill"].contains(verb), let unit = units.first(where: isCritical) {
+                let name = unit.lowercased()
+                let rule = name.contains("audit") ? RuleCatalog.auditDisabled
+                    : ["firewalld", "ufw", "iptables", "nftables"].contains(where: name.hasPrefix) ? RuleCatalog.firewallDisabled
+                    : name.hasPrefix("apparmor") ? RuleCatalog.selinuxDisabled : RuleCatalog.criticalService
+                report(rule, invocation.offset, "\(invocation.name) \(operands.joined(separator: " "))")
+                return
+            }
+            guard verbFirst else { return }
             if powerStates.contains(verb) {
                 report(RuleCatalog.shutdown, invocation.offset, "systemctl \(verb)")
             } else if verb == "isolate" || verb == "start", operands.dropFirst().contains(where: { powerTargets.contains($0) && $0.hasSuffix(".target") || verb == "isolate" && powerTargets.contains($0) }) {
@@ -38,6 +63,10 @@ enum AvailabilityRules {
             }
         case "killall5":
             report(RuleCatalog.killAll, invocation.offset, "killall5")
+        case "pkill", "killall":
+            if operands.contains(where: { ["sshd", "systemd", "init", "dbus-daemon", "systemd-journald", "auditd"].contains($0) }) || invocation.hasFlag([], long: []) && operands.contains("-1") {
+                report(RuleCatalog.criticalService, invocation.offset, "\(invocation.name) \(operands.joined(separator: " "))")
+            }
         default:
             break
         }

@@ -40,7 +40,17 @@ enum DataPlaneRules {
     }
 
     static func checkKubernetes(_ arguments: [String], offset: Int, report: Report) {
-        guard let verbIndex = arguments.firstIndex(where: { !$0.hasPrefix("-") }) else { return }
+        // Global options before the verb take values: `kubectl -n shop rollout restart ...`.
+        let optionsWithValue: Set<String> = ["-n", "--namespace", "--context", "--kubeconfig", "--cluster", "--user", "-s", "--server", "--token", "-l", "--selector", "--as"]
+        var verbIndex: Int?
+        var index = 0
+        while index < arguments.count {
+            if optionsWithValue.contains(arguments[index]) { index += 2; continue }
+            if arguments[index].hasPrefix("-") { index += 1; continue }
+            verbIndex = index
+            break
+        }
+        guard let verbIndex else { return }
         let verb = arguments[verbIndex]
         let rest = arguments[(verbIndex + 1)...]
         switch verb {

@@ -8,9 +8,22 @@ enum DestructionRules {
             checkDiskDump(invocation, report: report)
         case _ where isFilesystemCreation(invocation.name):
             report(RuleCatalog.mkfs, invocation.offset, "\(invocation.name) \(invocation.operands.map(\.display).joined(separator: " "))")
-        case "tee", "cp", "mv", "install", "rsync", "pv", "ddrescue":
+        case "tee", "cp", "mv", "install", "pv", "ddrescue", "ln":
             checkFileWrites(invocation, report: report)
-        case "wipefs", "blkdiscard", "sgdisk", "sfdisk", "fdisk", "cfdisk", "gdisk", "parted", "shred", "mdadm", "pvremove", "vgremove", "lvremove", "cryptsetup", "hdparm", "nvme":
+        case "rsync":
+            checkFileWrites(invocation, report: report)
+            if invocation.arguments.contains(where: { ($0.value ?? "").hasPrefix("--delete") }), let destination = invocation.operands.last,
+               [.root, .systemDirectory].contains(invocation.scope(of: destination, recursive: true)) {
+                report(RuleCatalog.rsyncDeleteRoot, destination.offset, "rsync --delete onto \(destination.display)")
+            }
+        case "truncate", "shred":
+            for operand in invocation.operands {
+                if let path = operand.value, FileWriteRules.isLogOrHistory(path.hasPrefix("~") ? "/home/user" + path.dropFirst() : path) {
+                    report(RuleCatalog.logsCleared, operand.offset, "\(invocation.name) \(path)")
+                }
+            }
+            if invocation.name == "shred" { checkDeviceTool(invocation, report: report) }
+        case "wipefs", "blkdiscard", "sgdisk", "sfdisk", "fdisk", "cfdisk", "gdisk", "parted", "mdadm", "pvremove", "vgremove", "lvremove", "cryptsetup", "hdparm", "nvme":
             checkDeviceTool(invocation, report: report)
         default:
             break
@@ -30,12 +43,11 @@ enum DestructionRules {
         if let index = invocation.arguments.firstIndex(where: { $0.value == "-t" || $0.value == "--target-directory" }), index + 1 < invocation.arguments.count {
             targets.append(invocation.arguments[index + 1])
         }
+        let content = invocation.name == "tee" ? invocation.upstreamText : nil
         for target in targets {
             guard let path = target.value else { continue }
-            if BlockDevices.isBlockDevice(path) {
-                report(RuleCatalog.diskWrite, target.offset, "\(invocation.name) writes to \(path)")
-            } else if PathClassifier.normalize(path) == "/proc/sysrq-trigger" {
-                report(RuleCatalog.shutdown, target.offset, "\(invocation.name) writes to /proc/sysrq-trigger")
+            if let (rule, detail) = FileWriteRules.classify(path, content: content, truncates: invocation.name != "tee" || !invocation.hasFlag(["a"], long: ["--append"])) {
+                report(rule, target.offset, "\(invocation.name): \(detail)")
             }
         }
     }
@@ -45,6 +57,11 @@ enum DestructionRules {
     }
 
     static func checkRemove(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
+        for operand in invocation.operands {
+            if let path = operand.value, FileWriteRules.isLogOrHistory(path.hasPrefix("~") ? "/home/user" + path.dropFirst() : path) {
+                report(RuleCatalog.logsCleared, operand.offset, "rm \(path)")
+            }
+        }
         if invocation.hasFlag([], long: ["--no-preserve-root"]) {
             report(RuleCatalog.rmNoPreserveRoot, invocation.offset, nil)
         }

@@ -51,6 +51,8 @@ public enum RuleCatalog {
     public static let newAdmin = rule("security.new-admin", .security, "creates an administrator or a user with uid 0")
     public static let uacDisabled = rule("security.uac-disabled", .security, "turns User Account Control off")
     public static let auditDisabled = rule("security.audit-disabled", .security, "stops or disables auditing")
+    public static let sshWeakened = rule("security.ssh-weakened", .security, "lets root or passwords log in over SSH")
+    public static let accountFiles = rule("security.account-files", .security, "removes a password or changes who may log in as root")
     public static let logsCleared = rule("security.logs-cleared", .security, "clears logs or shell history, destroying the record of what happened")
 
     // MARK: remote code
@@ -61,6 +63,7 @@ public enum RuleCatalog {
     // MARK: exfiltration
     public static let credentialsSent = rule("exfil.credentials-sent", .exfiltration, "reads secrets (password hashes, cloud or SSH keys) and sends them over the network")
     public static let credentialDump = rule("exfil.credential-dump", .exfiltration, "dumps credential stores (SAM hive, LSASS memory)")
+    public static let dataSent = rule("exfil.data-sent", .exfiltration, "sends database dumps or archives of system data to a remote host")
     public static let environmentSent = rule("exfil.environment-sent", .exfiltration, "sends the environment (which holds secrets) over the network")
     public static let dnsExfiltration = rule("exfil.dns", .exfiltration, "sends data out inside DNS queries")
 
@@ -109,9 +112,9 @@ public enum RuleCatalog {
         formatDisk, shadowCopies, databaseDrop, clusterWideDelete, terraformDestroy, bootConfiguration,
         shutdown, killAll, criticalService, criticalProcess, forkBomb,
         chmodWorldWritable, chmodWorldWritableElsewhere, firewallDisabled, selinuxDisabled, antivirusDisabled, executionPolicy,
-        setuidShell, sudoers, authorizedKeys, newAdmin, uacDisabled, auditDisabled, logsCleared,
+        setuidShell, sudoers, authorizedKeys, newAdmin, uacDisabled, auditDisabled, sshWeakened, accountFiles, logsCleared,
         pipeDownloadToInterpreter, downloadThenRun,
-        credentialsSent, credentialDump, environmentSent, dnsExfiltration,
+        credentialsSent, credentialDump, dataSent, environmentSent, dnsExfiltration,
         reverseShell,
         cron, systemdUnit, shellProfile, preload, runKey, scheduledTask, newService, wmiSubscription,
         dynamicCommand, dynamicEval, pipeToInterpreter, inlineInterpreterCode, dynamicSource, encodedPayload,

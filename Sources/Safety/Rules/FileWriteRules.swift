@@ -1,0 +1,57 @@
+import Foundation
+
+/// What writing to a path means, whoever writes it (a redirection, `tee`, `cp`, `sed -i`).
+enum FileWriteRules {
+    /// The rule a write to `path` breaks, if any. `content` is what is written when known;
+    /// `truncates` says the file is emptied or replaced rather than appended to.
+    static func classify(_ rawPath: String, content: String?, truncates: Bool) -> (Rule, String)? {
+        let path = rawPath.hasPrefix("~") ? "/home/user" + rawPath.dropFirst() : rawPath
+        let normalized = path.hasPrefix("/") ? PathClassifier.normalize(path) : path
+        let lowered = normalized.lowercased()
+        let text = content?.lowercased() ?? ""
+        if BlockDevices.isBlockDevice(normalized) { return (RuleCatalog.diskWrite, "writes onto \(normalized)") }
+        if lowered == "/proc/sysrq-trigger" { return (RuleCatalog.shutdown, "writes to /proc/sysrq-trigger") }
+        if lowered == "/etc/sudoers" || lowered.hasPrefix("/etc/sudoers.d/") { return (RuleCatalog.sudoers, "writes \(normalized)") }
+        if lowered.hasSuffix("/.ssh/authorized_keys") || lowered.hasSuffix("/.ssh/authorized_keys2") { return (RuleCatalog.authorizedKeys, "writes \(normalized)") }
+        if lowered == "/etc/crontab" || lowered.hasPrefix("/etc/cron.") || lowered.hasPrefix("/var/spool/cron") || lowered.hasPrefix("/etc/anacrontab") {
+            return (RuleCatalog.cron, "writes \(normalized)")
+        }
+        let unitDirectories = ["/etc/systemd/system/", "/lib/systemd/system/", "/usr/lib/systemd/system/", "/run/systemd/system/", "/.config/systemd/"]
+        if unitDirectories.contains(where: { lowered.contains($0) }), [".service", ".timer", ".socket", ".path", ".conf"].contains(where: lowered.hasSuffix) {
+            return (RuleCatalog.systemdUnit, "writes \(normalized)")
+        }
+        let profiles = ["/.bashrc", "/.bash_profile", "/.bash_login", "/.profile", "/.zshrc", "/.zprofile", "/.config/autostart/", "/etc/xdg/autostart/"]
+        if profiles.contains(where: { lowered.hasSuffix($0) || lowered.contains($0) && $0.hasSuffix("/") })
+            || ["/etc/profile", "/etc/bash.bashrc", "/etc/rc.local", "/etc/environment"].contains(lowered) || lowered.hasPrefix("/etc/profile.d/") || lowered.hasPrefix("/etc/zsh/") {
+            return (RuleCatalog.shellProfile, "writes \(normalized)")
+        }
+        if lowered == "/etc/ld.so.preload" { return (RuleCatalog.preload, "writes /etc/ld.so.preload") }
+        if ["/etc/passwd", "/etc/shadow", "/etc/group", "/etc/gshadow"].contains(lowered) { return (RuleCatalog.newAdmin, "rewrites \(normalized)") }
+        if truncates, isLogOrHistory(lowered) { return (RuleCatalog.logsCleared, "empties \(normalized)") }
+        if lowered.hasPrefix("/etc/ssh/sshd_config") {
+            if weakensSSH(text) { return (RuleCatalog.sshWeakened, "\(normalized): \(content ?? "")") }
+            return (RuleCatalog.systemConfigurationEdit, "edits \(normalized)")
+        }
+        if lowered == "/etc/selinux/config", text.contains("selinux=disabled") || text.contains("selinux=permissive") {
+            return (RuleCatalog.selinuxDisabled, "SELinux off at next boot")
+        }
+        if lowered.hasPrefix("/etc/") { return (RuleCatalog.systemConfigurationEdit, "edits \(normalized)") }
+        return nil
+    }
+
+    static func isLogOrHistory(_ path: String) -> Bool {
+        let names = ["/var/log/auth.log", "/var/log/secure", "/var/log/wtmp", "/var/log/btmp", "/var/log/lastlog", "/var/log/syslog",
+                     "/var/log/messages", "/var/log/kern.log", "/var/log/faillog", "/var/run/utmp", "/run/utmp"]
+        return names.contains(path) || path.hasPrefix("/var/log/audit/") || path.hasSuffix("_history") || path.hasSuffix("/.bash_history")
+            || path.hasPrefix("/var/log/journal")
+    }
+
+    /// sshd settings that open root or password logins.
+    static func weakensSSH(_ text: String) -> Bool {
+        let squeezed = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        return ["permitrootlogin yes", "passwordauthentication yes", "permitemptypasswords yes", "pubkeyauthentication no",
+                "permitrootlogin\\s+yes", "permitrootlogin .* yes"].contains { squeezed.contains($0) }
+            || squeezed.range(of: #"permitrootlogin\W+yes"#, options: .regularExpression) != nil
+            || squeezed.range(of: #"passwordauthentication\W+yes"#, options: .regularExpression) != nil
+    }
+}

