@@ -34,6 +34,9 @@ public struct SafetyValidator: ScriptValidator {
         do {
             let parsed = try BashParser.parse(script)
             var analyzer = BashAnalyzer()
+            if script.utf8.contains(UInt8(ascii: "?")) {
+                analyzer.resolver.unsetVariables = UnsetVariables(scanning: script)
+            }
             analyzer.analyze(parsed)
             return analyzer.findings
         } catch {

@@ -28,7 +28,8 @@ struct ValidateCommandTests {
 
     @Test("exit status is 0 for allow, 2 for review, 3 for block, 1 for errors")
     func exitCodes() throws {
-        #expect(try run([file("systemctl restart nginx\n")]).status == 0)
+        #expect(try run([file("systemctl status nginx\n")]).status == 0)
+        #expect(try run([file("systemctl restart nginx\n")]).status == 2)
         #expect(try run([file("eval \"$X\"\n")]).status == 2)
         #expect(try run([file("rm -rf /\n")]).status == 3)
         #expect(try run([file("true\n"), file("rm -rf /\n"), file("eval \"$X\"\n")]).status == 3)

@@ -106,6 +106,8 @@ struct BashVerdictTests {
         ("echo 'rm -rf /' | sh", "destroy.rm-system-path"),
         ("printf 'rm -rf /etc\\n' | bash", "destroy.rm-system-path"),
         ("cat <<'EOF' | bash\nrm -rf /\nEOF", "destroy.rm-system-path"),
+        ("\"$(echo rm)\" -rf /", "destroy.rm-system-path"),
+        ("rm -rf /tmp/$(echo ../etc)", "destroy.rm-system-path"),
     ])
     func blocks(script: String, rule: String) {
         let report = verdict(script)
@@ -118,7 +120,6 @@ struct BashVerdictTests {
         ("rm -rf $DIR", "destroy.rm-unresolved-path"),
         ("rm -rf \"$1\"", "destroy.rm-unresolved-path"),
         ("$CMD --force", "exec.dynamic-command"),
-        ("\"$(echo rm)\" -rf /", "exec.dynamic-command"),
         ("eval \"$X\"", "exec.dynamic-eval"),
         ("bash -c \"$SCRIPT\"", "exec.dynamic-eval"),
         ("echo ls | sh", "exec.pipe-to-interpreter"),
@@ -130,12 +131,18 @@ struct BashVerdictTests {
         ("dd if=/dev/zero of=$TARGET", "destroy.disk-write-unresolved"),
         ("chmod -R 777 /srv/app/uploads2", "security.chmod-recursive-world-writable"),
         ("ls | xargs rm -rf", "destroy.rm-unresolved-path"),
-        ("rm -rf -- \"${DIR:?}\"/*", "destroy.rm-unresolved-path"),
+        ("read -r DIR; rm -rf -- \"${DIR:?}\"/*", "destroy.rm-unresolved-path"),
+        ("source /etc/app.env\nrm -rf -- \"${DATA_DIR:?}\"/*", "destroy.rm-unresolved-path"),
+        (": \"${DIR:=/}\"\nrm -rf -- \"${DIR:?}\"/*", "destroy.rm-unresolved-path"),
+        ("setup() { DIR=$(cat /etc/app/dir); }\nsetup\nrm -rf -- \"${DIR:?}\"/*", "destroy.rm-unresolved-path"),
+        ("eval \"$(echo RElSPS8K | base64 -d)\"\nrm -rf -- \"${DIR:?}\"/*", "destroy.rm-unresolved-path"),
+        ("rm -rf -- \"${TMPDIR:?}\"/*", "destroy.rm-unresolved-path"),
         ("rm -rf /opt/app/releases/$OLD", "destroy.rm-unresolved-path"),
-        ("rm -rf /tmp/$(echo ../etc)", "destroy.rm-unresolved-path"),
         ("rm -rf ../../../../*", "destroy.rm-unresolved-path"),
         ("rm -rf *", "destroy.rm-unresolved-path"),
         ("rm -rf \"${ALERT_LABEL_DIR:?}\"/*", "destroy.rm-unresolved-path"),
+        ("systemctl restart nginx", "change.service"),
+        ("set -euo pipefail\nunit=\"${ALERT_SERVICE:-}\"\n[[ \"$unit\" =~ ^[A-Za-z0-9@._:-]+$ ]] || { echo bad; exit 2; }\nsystemctl restart -- \"$unit\"", "change.service"),
     ])
     func reviews(script: String, rule: String) {
         let report = verdict(script)
@@ -145,10 +152,11 @@ struct BashVerdictTests {
     }
 
     @Test("careful remediation scripts and mere mentions are allowed", arguments: [
-        "systemctl restart nginx",
         "systemctl status sshd",
         "rm -rf /var/lib/myapp/cache/*",
         "DIR=/var/lib/myapp/cache; rm -rf -- \"${DIR:?}\"/*",
+        "rm -rf -- \"${DIR:?}\"/*",
+        "set -u\nrm -rf \"${CACHE_DIR:?set CACHE_DIR}\"/tmp-*",
         "rm -f \"$TMPFILE\"",
         "cd /var/lib/myapp && rm -rf ./cache/*",
         "rm -rf build/tmp",
@@ -165,7 +173,6 @@ struct BashVerdictTests {
         "kill -1 1234",
         "kill -HUP \"$(cat /run/nginx.pid)\"",
         "shutdown -c",
-        "set -euo pipefail\nunit=\"${ALERT_SERVICE:-}\"\n[[ \"$unit\" =~ ^[A-Za-z0-9@._:-]+$ ]] || { echo bad; exit 2; }\nsystemctl restart -- \"$unit\"",
         "cat <<'EOF' > /tmp/report.txt\nrm -rf /\nEOF",
         "case \"$x\" in\n  a|b) echo one ;;\n  *) echo other ;;\nesac",
         "for f in /var/log/app/*.log; do gzip -- \"$f\"; done",

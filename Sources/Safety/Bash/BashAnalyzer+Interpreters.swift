@@ -6,6 +6,7 @@ extension BashAnalyzer {
     /// `su -c`, `alias`); an unknown string is reported, not trusted.
     mutating func analyzeCodeString(_ code: ResolvedWord, substitutionsRan: Set<String>) -> Set<String> {
         guard let text = code.value else {
+            resolver.mayHaveUnseenVariables = true
             if !substitutionsRan.isDisjoint(with: CommandNames.downloaders) {
                 report(RuleCatalog.pipeDownloadToInterpreter, at: code.offset, "evaluates the output of a download")
             } else {
@@ -33,6 +34,12 @@ extension BashAnalyzer {
         nested.resolver = resolver
         let names = nested.analyze(script)
         findings.append(contentsOf: nested.findings)
+        // Variables the code set may or may not reach this shell (`eval` vs `bash -c`):
+        // either way their values are no longer known here.
+        for (name, value) in nested.resolver.variables where resolver.variables[name] != value {
+            resolver.variables[name] = .unknown
+        }
+        if nested.resolver.mayHaveUnseenVariables { resolver.mayHaveUnseenVariables = true }
         return names
     }
 

@@ -273,13 +273,18 @@ struct BashAnalyzer {
         switch invocation.name {
         case "export", "local", "declare", "typeset", "readonly":
             for argument in invocation.arguments {
-                guard let value = argument.value, let equals = value.firstIndex(of: "="), !value.hasPrefix("-") else { continue }
+                guard let value = argument.value else {
+                    // `export $(grep -v '^#' .env | xargs)`: names the validator cannot see.
+                    resolver.mayHaveUnseenVariables = true
+                    continue
+                }
+                guard let equals = value.firstIndex(of: "="), !value.hasPrefix("-") else { continue }
                 let name = String(value[..<equals])
                 resolver.variables[name] = .known(String(value[value.index(after: equals)...]))
             }
         case "read", "mapfile", "readarray":
             for argument in invocation.operands {
-                if let name = argument.value { resolver.variables[name] = .unknown }
+                if let name = argument.value { resolver.variables[name] = .unknown } else { resolver.mayHaveUnseenVariables = true }
             }
         case "unset":
             for argument in invocation.operands {
@@ -295,6 +300,7 @@ struct BashAnalyzer {
                 names.formUnion(analyzeCodeString(.known(body, source: argument.source, offset: argument.offset), substitutionsRan: []))
             }
         case "source", ".":
+            resolver.mayHaveUnseenVariables = true
             analyzeSource(invocation, words: words, substitutionsRan: substitutionsRan)
         case "trap":
             // `trap 'code' SIGNAL...`: the code runs later, in this shell.

@@ -2,21 +2,42 @@
 /// substituted, and what it reads from recorded.
 struct CommandInvocation: Sendable {
     /// The command's base name: `/usr/bin/rm` → `rm`.
-    var name: String
-    var arguments: [ResolvedWord]
-    var redirects: [BashRedirect]
-    var offset: Int
+    let name: String
+    let arguments: [ResolvedWord]
+    let redirects: [BashRedirect]
+    let offset: Int
     /// Extra arguments arrive at run time (from `xargs`) or are the paths `find` walks.
-    var dynamicArguments: DynamicArguments?
+    let dynamicArguments: DynamicArguments?
     /// What feeds standard input through the pipeline.
-    var upstream: [String]
+    let upstream: [String]
     /// Where the pipeline this command is part of starts, for findings about the pipeline.
-    var pipelineOffset: Int?
+    let pipelineOffset: Int?
     /// The working directory, when the script made it known with `cd`.
-    var workingDirectory: String?
+    let workingDirectory: String?
     /// What the previous command of the pipeline writes, when it is fixed text
     /// (`echo 'cmd' | sh`, `cat <<'EOF' | bash`).
-    var upstreamText: String?
+    let upstreamText: String?
+    /// Arguments that are not options, honouring `--`.
+    let operands: [ResolvedWord]
+    /// The values of the arguments that are known, in order.
+    let values: [String]
+
+    init(
+        name: String, arguments: [ResolvedWord], redirects: [BashRedirect], offset: Int, dynamicArguments: DynamicArguments?,
+        upstream: [String], pipelineOffset: Int?, workingDirectory: String?, upstreamText: String?
+    ) {
+        self.name = name
+        self.arguments = arguments
+        self.redirects = redirects
+        self.offset = offset
+        self.dynamicArguments = dynamicArguments
+        self.upstream = upstream
+        self.pipelineOffset = pipelineOffset
+        self.workingDirectory = workingDirectory
+        self.upstreamText = upstreamText
+        self.operands = Self.operands(of: arguments)
+        self.values = arguments.compactMap(\.value)
+    }
 
     /// The scope of a path operand, resolved against the known working directory.
     func scope(of path: ResolvedWord, recursive: Bool = false) -> PathClassifier.Scope {
@@ -31,8 +52,7 @@ struct CommandInvocation: Sendable {
         case foundUnder([ResolvedWord], filtered: Bool)
     }
 
-    /// Arguments that are not options, honouring `--`.
-    var operands: [ResolvedWord] {
+    private static func operands(of arguments: [ResolvedWord]) -> [ResolvedWord] {
         var result: [ResolvedWord] = []
         var optionsEnded = false
         for argument in arguments {

@@ -13,6 +13,9 @@ struct ResolvedWord: Sendable, Equatable {
     /// The word as written.
     var source: String
     var offset: Int
+    /// A part is `${NAME:?}` on a variable nothing sets: the shell exits while expanding
+    /// the word, so the command it belongs to never runs.
+    var stopsShell = false
 
     static func known(_ value: String, source: String, offset: Int, hasGlob: Bool = false) -> ResolvedWord {
         ResolvedWord(value: value, knownPrefix: value, knownSuffix: value, guarded: true, hasGlob: hasGlob, source: source, offset: offset)
@@ -34,6 +37,11 @@ struct WordResolver {
     /// The working directory when it is known (after `cd /abs/path`); `nil` when unknown,
     /// which is how every script starts.
     var workingDirectory: String?
+    /// The variables the script never sets; `nil` when not scanned, so none is assumed unset.
+    var unsetVariables: UnsetVariables?
+    /// The script sourced a file or exported names the validator cannot see, so any
+    /// variable may be set.
+    var mayHaveUnseenVariables = false
 
     /// The words a shell word becomes. An unquoted variable splits on `IFS` into several
     /// words, which is how `c="rm -rf"; $c /` hides a command, and unquoted braces expand,
@@ -124,9 +132,8 @@ struct WordResolver {
     /// The word as one field.
     func resolveWhole(_ word: BashWord) -> ResolvedWord {
         var segments: [String?] = []
-        var guarded = true
-        var hasGlob = false
-        collect(word.parts, into: &segments, guarded: &guarded, hasGlob: &hasGlob, quoted: false)
+        var flags = Flags()
+        collect(word.parts, into: &segments, flags: &flags, quoted: false)
         var prefix = ""
         for segment in segments {
             guard let segment else { break }
@@ -140,26 +147,40 @@ struct WordResolver {
         let allKnown = !segments.contains { $0 == nil }
         return ResolvedWord(
             value: allKnown ? segments.compactMap { $0 }.joined() : nil,
-            knownPrefix: prefix, knownSuffix: suffix, guarded: allKnown || guarded, hasGlob: hasGlob,
-            source: word.source, offset: word.offset
+            knownPrefix: prefix, knownSuffix: suffix, guarded: allKnown || flags.guarded, hasGlob: flags.hasGlob,
+            source: word.source, offset: word.offset, stopsShell: flags.stopsShell
         )
     }
 
-    private func collect(_ parts: [BashWordPart], into segments: inout [String?], guarded: inout Bool, hasGlob: inout Bool, quoted: Bool) {
+    private struct Flags {
+        var guarded = true
+        var hasGlob = false
+        var stopsShell = false
+    }
+
+    /// `${NAME:?}` where the script can be sure `NAME` is unset.
+    private func stopsShell(_ parameter: BashParameter) -> Bool {
+        guard parameter.failsWhenEmpty, !parameter.indirect, !parameter.length, !mayHaveUnseenVariables,
+              variables[parameter.name] == nil, let unsetVariables else { return false }
+        return unsetVariables.isCertainlyUnset(parameter.name)
+    }
+
+    private func collect(_ parts: [BashWordPart], into segments: inout [String?], flags: inout Flags, quoted: Bool) {
         for part in parts {
             switch part {
             case .literal(let text):
-                if !quoted, text.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) { hasGlob = true }
+                if !quoted, text.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) { flags.hasGlob = true }
                 segments.append(text)
             case .quoted(let text):
                 segments.append(text)
             case .doubleQuoted(let inner):
-                collect(inner, into: &segments, guarded: &guarded, hasGlob: &hasGlob, quoted: true)
+                collect(inner, into: &segments, flags: &flags, quoted: true)
             case .parameter(let parameter):
                 if let value = value(of: parameter) {
                     segments.append(value)
                 } else {
-                    if !parameter.failsWhenEmpty { guarded = false }
+                    if !parameter.failsWhenEmpty { flags.guarded = false }
+                    if stopsShell(parameter) { flags.stopsShell = true }
                     segments.append(nil)
                 }
             case .commandSubstitution(let script, _):
@@ -169,11 +190,11 @@ struct WordResolver {
                     while trimmed.hasSuffix("\n") { trimmed.removeLast() }
                     segments.append(trimmed)
                 } else {
-                    guarded = false
+                    flags.guarded = false
                     segments.append(nil)
                 }
             case .processSubstitution, .arithmetic:
-                guarded = false
+                flags.guarded = false
                 segments.append(nil)
             }
         }

@@ -27,7 +27,7 @@ enum StaticPipeline {
 
     /// What a filter does to known input: base64 and hex decoding, reversal, rot13, `tr -d`.
     static func filter(_ input: String, through invocation: CommandInvocation) -> String? {
-        let arguments = invocation.arguments.compactMap(\.value)
+        let arguments = invocation.values
         switch invocation.name {
         case "base64", "base32":
             guard arguments.contains(where: { $0 == "-d" || $0 == "--decode" || $0 == "-D" || $0 == "-di" }) else { return nil }

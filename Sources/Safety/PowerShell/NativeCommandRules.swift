@@ -102,8 +102,19 @@ enum NativeCommandRules {
             if has("-removedefinitions") { report(RuleCatalog.antivirusDisabled, "MpCmdRun -RemoveDefinitions") }
         case "powershell", "pwsh", "cmd":
             analyzer.analyzeNativeCommand(name, arguments: arguments, at: offset)
-        case "choco", "winget", "msiexec", "wusa":
+        case "mshta", "regsvr32", "rundll32" where arguments.contains(where: { $0.contains("http:") || $0.contains("https:") || $0.contains("javascript:") || $0.contains("vbscript:") }):
+            report(RuleCatalog.pipeDownloadToInterpreter, "\(name) runs remote code")
+        case "mshta":
+            report(RuleCatalog.dynamicSource, "mshta runs an HTML application")
+        case "msiexec" where arguments.contains(where: { $0.hasPrefix("http:") || $0.hasPrefix("https:") || $0.hasPrefix("\\\\") }):
+            report(RuleCatalog.downloadThenRun, "msiexec installs a package from the network")
+        case "choco", "winget", "msiexec", "wusa", "pip", "pip3", "npm":
             report(RuleCatalog.packageChange, name)
+        case "docker", "podman":
+            if arguments.contains(where: { ["prune", "rm", "rmi", "system", "volume", "image"].contains($0) }) { report(RuleCatalog.containerPrune, "\(name) \(joined)") }
+            else if arguments.contains(where: { ["restart", "stop", "kill", "start"].contains($0) }) { report(RuleCatalog.serviceChange, "\(name) \(joined)") }
+        case "python", "python3", "py", "perl", "ruby", "node":
+            if arguments.contains(where: { ["-c", "-e", "--eval"].contains($0) }) { report(RuleCatalog.inlineInterpreterCode, "\(name) runs inline code") }
         case "iisreset":
             report(RuleCatalog.serviceChange, "iisreset")
         default:

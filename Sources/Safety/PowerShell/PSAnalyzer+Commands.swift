@@ -2,7 +2,9 @@ import Foundation
 
 extension PSAnalyzer {
     /// Analyzes one command; returns the name it resolved to (`""` when unknown).
-    mutating func analyze(_ command: PSCommand, upstream: [String], upstreamDownloaded: Bool) -> String {
+    mutating func analyze(_ command: PSCommand, context: inout PipelineContext) -> String {
+        let upstream = context.upstream
+        let upstreamDownloaded = context.downloaded
         for element in command.elements {
             switch element {
             case .argument(let expression): walk(expression)
@@ -18,10 +20,24 @@ extension PSAnalyzer {
             return ""
         }
         let name = PSAliases.resolve(rawName, userAliases: userAliases)
-        let invocation = PSInvocation(
+        var invocation = PSInvocation(
             name: name, command: command, evaluate: { evaluator.evaluate($0) },
             splats: { evaluator.variables[$0] }, offset: command.offset, upstream: upstream, upstreamDownloaded: upstreamDownloaded
         )
+        invocation.upstreamListing = context.listing
+        invocation.upstreamReadsEnvironment = context.environment
+        switch name {
+        case "invoke-webrequest", "invoke-restmethod", "start-bitstransfer":
+            context.downloaded = true
+        case "get-childitem", "get-item":
+            let path = invocation.value(["path", "literalpath"], position: 0) ?? .string(".")
+            if (path.text ?? "").lowercased().hasPrefix("env:") { context.environment = true }
+            context.listing = (path, invocation.has("filter", "include", "exclude"))
+        case "where-object", "select-object", "sort-object":
+            if let listing = context.listing { context.listing = (listing.path, true) }
+        default:
+            break
+        }
         if downloadedPaths.contains(where: { Self.samePath($0, rawName) }) {
             report(RuleCatalog.downloadThenRun, at: command.offset, "runs \(rawName), which the script downloaded")
         }
@@ -80,9 +96,13 @@ extension PSAnalyzer {
             analyzeCode(code.value ?? .unknown, at: invocation.offset, how: "powershell -Command")
             return
         }
-        if let file = invocation.value(["file"], position: nil)?.text {
-            if downloadedPaths.contains(where: { Self.samePath($0, file) }) {
-                report(RuleCatalog.downloadThenRun, at: invocation.offset, "runs \(file), which the script downloaded")
+        if let file = invocation.value(["file"], position: nil) {
+            guard let path = file.text else {
+                report(RuleCatalog.dynamicSource, at: invocation.offset, "powershell -File of a path computed at run time")
+                return
+            }
+            if downloadedPaths.contains(where: { Self.samePath($0, path) }) {
+                report(RuleCatalog.downloadThenRun, at: invocation.offset, "runs \(path), which the script downloaded")
             }
             return
         }
@@ -117,7 +137,8 @@ extension PSAnalyzer {
 
     /// A program run with text arguments (from `Start-Process`, `cmd /c`, `wmic process call create`).
     mutating func analyzeNativeCommand(_ program: String, arguments: [String], at offset: Int) {
-        let name = PSAliases.resolve(program, userAliases: [:])
+        // A program, not a PowerShell alias: `del` here is cmd's del.
+        let name = PSAliases.programName(program)
         switch name {
         case "powershell", "pwsh":
             var lowered = arguments.map { $0.lowercased() }[...]
@@ -163,6 +184,12 @@ extension PSAnalyzer {
             if readSecrets { report(RuleCatalog.credentialsSent, at: offset, "uploads after reading secrets") }
         case (.scriptBlock, "invoke"), (.scriptBlock, "invokereturnasis"):
             return
+        case (.object("type:scriptblock"), "create"):
+            analyzeCode(values.first ?? .unknown, at: offset, how: "[scriptblock]::Create")
+        case (.downloaded, "invoke"), (.downloaded, "invokereturnasis"):
+            report(RuleCatalog.pipeDownloadToInterpreter, at: offset, "invokes downloaded code")
+        case (.object(let type), "invoke") where type.hasPrefix("method:"):
+            return
         case (_, "invoke") where target == .unknown:
             report(RuleCatalog.dynamicEval, at: offset, "invokes code built at run time")
         case (.object("type:io.directory"), "delete"), (.object("type:io.file"), "delete"):
@@ -172,6 +199,8 @@ extension PSAnalyzer {
             case .unresolved where recursive: report(RuleCatalog.rmUnresolvedPath, at: offset, "deletes a path computed at run time")
             default: break
             }
+        case (.object("type:io.file"), let method) where method.hasPrefix("read") || method.hasPrefix("open") || method == "copy":
+            if let path = values.first?.text, Secrets.isSecretPath(path) { readSecrets = true }
         case (.object("type:diagnostics.process"), "start"):
             guard let program = values.first?.text else {
                 report(RuleCatalog.dynamicCommand, at: offset, "[Diagnostics.Process]::Start of a program computed at run time")

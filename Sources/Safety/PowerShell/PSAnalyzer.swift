@@ -92,21 +92,26 @@ struct PSAnalyzer {
     }
 
     mutating func analyze(_ pipeline: PSPipeline) {
-        var upstream: [String] = []
-        var downloaded = false
+        var context = PipelineContext()
         for element in pipeline.elements {
             switch element {
             case .expression(let expression):
                 walk(expression)
                 let value = evaluator.evaluate(expression)
-                if value == .downloaded { downloaded = true }
-                upstream.append("(expression)")
+                if value == .downloaded { context.downloaded = true }
+                context.upstream.append("(expression)")
             case .command(let command):
-                let name = analyze(command, upstream: upstream, upstreamDownloaded: downloaded)
-                if ["invoke-webrequest", "invoke-restmethod", "start-bitstransfer"].contains(name) { downloaded = true }
-                upstream.append(name)
+                context.upstream.append(analyze(command, context: &context))
             }
         }
+    }
+
+    /// What flows down a pipeline: downloads, listings, the environment.
+    struct PipelineContext {
+        var upstream: [String] = []
+        var downloaded = false
+        var listing: (path: PSValue, narrowed: Bool)?
+        var environment = false
     }
 
     /// Analyzes nested code inside an expression and the member calls it makes.

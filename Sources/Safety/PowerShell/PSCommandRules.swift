@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rules for PowerShell cmdlets, applied to every resolved ``PSInvocation``.
 enum PSCommandRules {
     /// Services whose loss cuts off access, logging or protection.
@@ -28,6 +30,10 @@ enum PSCommandRules {
             } else {
                 report(RuleCatalog.serviceChange, "\(invocation.name) \(service)")
             }
+        case "restart-webapppool", "stop-webapppool", "start-webapppool", "restart-webitem", "stop-website", "start-website", "stop-webitem":
+            report(RuleCatalog.serviceChange, "\(invocation.name) \(invocation.value(["name"], position: 0)?.text ?? "")")
+        case "clear-recyclebin":
+            report(RuleCatalog.broadTemporaryDelete, "Clear-RecycleBin")
         case "restart-service", "start-service":
             report(RuleCatalog.serviceChange, "\(invocation.name) \(invocation.value(["name"], position: 0)?.text ?? "")")
         case "new-service":
@@ -36,6 +42,8 @@ enum PSCommandRules {
             let names = (invocation.value(["name", "processname"], position: 0)?.elements ?? []).compactMap { $0.text?.lowercased() }
             if names.contains(where: criticalProcesses.contains) || (names.isEmpty && invocation.parameter("id") == nil && invocation.upstream.last == "get-process") {
                 report(RuleCatalog.criticalProcess, "stop-process \(names.joined(separator: ","))")
+            } else if !names.isEmpty {
+                report(RuleCatalog.serviceChange, "stops every \(names.joined(separator: ",")) process")
             }
         case "set-mppreference":
             if invocation.parameters.contains(where: { $0.name.hasPrefix("disable") && ($0.value == nil || $0.value == .boolean(true) || $0.value?.text == "1") })
@@ -100,14 +108,19 @@ enum PSCommandRules {
                 analyzer.openedSocket = true
             }
         case "resolve-dnsname":
-            if let name = invocation.value(["name"], position: 0), name.text == nil || isDataInDNSName(name.text ?? "") {
-                if analyzer.readSecrets || name.text == nil { report(RuleCatalog.dnsExfiltration, "Resolve-DnsName") }
+            let name = invocation.value(["name"], position: 0)
+            if let text = name?.text, isDataInDNSName(text) {
+                report(RuleCatalog.dnsExfiltration, "Resolve-DnsName \(text)")
+            } else if name?.text == nil, analyzer.readSecrets {
+                report(RuleCatalog.dnsExfiltration, "Resolve-DnsName of a name built after reading secrets")
             }
         case "invoke-webrequest", "invoke-restmethod", "send-mailmessage":
             let method = (invocation.value(["method"], position: nil)?.text ?? "get").lowercased()
             let sends = invocation.has("body", "infile", "attachments") || ["post", "put", "patch"].contains(method)
-            if sends, analyzer.readSecrets { report(RuleCatalog.credentialsSent, "\(invocation.name) sends data after reading secrets") }
-            if sends, let body = invocation.value(["body"], position: nil), case .unknown = body, invocation.allTexts.contains(where: { $0.contains("env:") }) {
+            let file = invocation.value(["infile", "attachments"], position: nil)?.text ?? ""
+            if sends, analyzer.readSecrets || Secrets.isSecretPath(file) {
+                report(RuleCatalog.credentialsSent, "\(invocation.name) sends secrets")
+            } else if sends, invocation.upstreamReadsEnvironment || invocation.allTexts.contains(where: { $0.contains("env:") }) {
                 report(RuleCatalog.environmentSent, invocation.name)
             }
         case "install-package", "install-module", "update-module", "uninstall-package", "install-windowsfeature", "add-windowscapability", "update-help":
@@ -141,8 +154,18 @@ enum PSCommandRules {
         }
         if paths.isEmpty {
             // Paths from the pipeline: as far-reaching as what listed them.
-            if invocation.upstream.contains("get-childitem"), !invocation.upstream.contains("where-object") {
-                analyzer.report(RuleCatalog.rmUnresolvedPath, at: invocation.offset, "removes whatever the pipeline lists")
+            guard let listing = invocation.upstreamListing else {
+                if !invocation.upstream.isEmpty { analyzer.report(RuleCatalog.rmUnresolvedPath, at: invocation.offset, "removes whatever the pipeline produces") }
+                return
+            }
+            switch WindowsPaths.scope(of: listing.path, recursive: true) {
+            case .root, .systemDirectory:
+                analyzer.report(listing.narrowed ? RuleCatalog.rmUnresolvedPath : RuleCatalog.rmSystemPath, at: invocation.offset,
+                                "removes what Get-ChildItem lists in \(listing.path.text ?? "?")")
+            case .unresolved:
+                analyzer.report(RuleCatalog.rmUnresolvedPath, at: invocation.offset, "removes what Get-ChildItem lists in a path computed at run time")
+            case .ordinary:
+                break
             }
             return
         }
@@ -161,7 +184,8 @@ enum PSCommandRules {
             case .unresolved where recursive:
                 analyzer.report(RuleCatalog.rmUnresolvedPath, at: invocation.offset, "Remove-Item -Recurse of a path computed at run time")
             default:
-                if let text = path.text, text.lowercased().replacingBackslashes().hasPrefix("c:/windows/temp/*") || text.lowercased().hasPrefix("$env:temp") {
+                let temporary = ["c:/windows/temp", "c:/users/user/appdata/local/temp", "/tmp", "/var/tmp"]
+                if let text = path.text, temporary.contains(PathClassifier.stripTrailingGlobs(text.lowercased().replacingBackslashes()).replacingOccurrences(of: "/c:", with: "c:")) {
                     analyzer.report(RuleCatalog.broadTemporaryDelete, at: invocation.offset, "empties a temporary directory")
                 }
             }
@@ -194,8 +218,13 @@ enum PSCommandRules {
 
     /// Writing files: devices and start-up locations matter; edits of system configuration are reviewed.
     static func checkFileWrite(_ invocation: PSInvocation, analyzer: inout PSAnalyzer) {
-        let position = ["copy-item", "move-item"].contains(invocation.name) ? 1 : 0
-        let targets = (invocation.value(["path", "destination", "filepath", "literalpath"], position: position)?.elements ?? []).compactMap { $0.text?.lowercased().replacingBackslashes() }
+        let content = (invocation.value(["value", "inputobject"], position: 1)?.text ?? "").lowercased().filter { $0 != " " }
+        if content.contains("%0|%0") || content.contains("start%0") || content.contains(":a\nstart") {
+            analyzer.report(RuleCatalog.forkBomb, at: invocation.offset, "writes a batch file that starts copies of itself")
+        }
+        let copies = ["copy-item", "move-item"].contains(invocation.name)
+        let target = copies ? invocation.value(["destination"], position: 1) : invocation.value(["path", "filepath", "literalpath"], position: 0)
+        let targets = (target?.elements ?? []).compactMap { $0.text?.lowercased().replacingBackslashes() }
         for target in targets {
             if target.contains("/start menu/programs/startup") || target.contains("/etc/profile") || target.contains("/.bashrc") {
                 analyzer.report(RuleCatalog.shellProfile, at: invocation.offset, "writes \(target)")

@@ -19,6 +19,9 @@ struct PSEvaluator {
         "env:programdata": "C:\\ProgramData", "env:userprofile": "C:\\Users\\user", "home": "C:\\Users\\user",
         "env:homedrive": "C:", "env:allusersprofile": "C:\\ProgramData", "env:public": "C:\\Users\\Public",
         "pshome": "C:\\Windows\\System32\\WindowsPowerShell\\v1.0",
+        "env:temp": "C:\\Users\\user\\AppData\\Local\\Temp", "env:tmp": "C:\\Users\\user\\AppData\\Local\\Temp",
+        "env:appdata": "C:\\Users\\user\\AppData\\Roaming", "env:localappdata": "C:\\Users\\user\\AppData\\Local",
+        "env:comspec": "C:\\Windows\\System32\\cmd.exe", "env:username": "user", "env:computername": "HOST",
     ]
 
     func evaluate(_ expression: PSExpression) -> PSValue {
@@ -86,7 +89,7 @@ struct PSEvaluator {
         case .unary(let op, let operand, _):
             return unary(op, evaluate(operand))
         case .range(let from, let to, _):
-            guard let start = evaluate(from).number, let end = evaluate(to).number, abs(end - start) < 100_000 else { return .unknown }
+            guard let start = evaluate(from).number, let end = evaluate(to).number, abs(end - start) < 10_000 else { return .unknown }
             let step = start <= end ? 1.0 : -1.0
             return .array(Swift.stride(from: start, through: end, by: step).map { .number($0) })
         }
@@ -98,6 +101,28 @@ struct PSEvaluator {
         let name = PSAliases.resolve(word, userAliases: [:])
         switch name {
         case "invoke-webrequest", "invoke-restmethod": return .downloaded
+        case "join-path":
+            let parts = command.elements.compactMap { element -> PSValue? in
+                switch element {
+                case .argument(let expression): evaluator.evaluate(expression)
+                case .parameter(_, let value?, _): evaluator.evaluate(value)
+                default: nil
+                }
+            }
+            let texts = parts.map(\.text)
+            guard parts.count >= 2, texts.allSatisfy({ $0 != nil }) else { return .unknown }
+            return .string(texts.compactMap { $0 }.joined(separator: "\\"))
+        case "get-command":
+            // `& (gcm Invoke-Ex*)`: the wildcard picks a command.
+            for element in command.elements {
+                if case .argument(let expression) = element, let pattern = evaluator.evaluate(expression).text {
+                    if let match = PSAliases.notableCommands.first(where: { PSAliases.wildcard(pattern.lowercased(), matches: $0) }) {
+                        return .string(match)
+                    }
+                    return pattern.contains("*") || pattern.contains("?") ? .unknown : .string(pattern)
+                }
+            }
+            return .unknown
         case "new-object":
             for element in command.elements {
                 if case .argument(let expression) = element, let type = evaluator.evaluate(expression).text {
@@ -146,11 +171,17 @@ struct PSEvaluator {
         case (.object(let type), _) where type.hasPrefix("type:text.encoding") || type == "type:encoding":
             return .object("encoding:" + name)
         case (.downloaded, _): return .downloaded
+        case (.object(let type), _) where !type.hasPrefix("type:") && !type.hasPrefix("method:"):
+            // `$webclient.DownloadString` without arguments: a method, invoked later with `.Invoke(...)`.
+            return .object("method:" + name)
         default: return .unknown
         }
     }
 
     func call(_ target: PSValue, name: String, arguments: [PSValue], isStatic: Bool) -> PSValue {
+        if case .object(let type) = target, type.hasPrefix("method:"), name == "invoke" {
+            return call(.object("?"), name: String(type.dropFirst("method:".count)), arguments: arguments, isStatic: false)
+        }
         switch (target, name) {
         case (_, "downloadstring"), (_, "downloaddata"), (_, "openread"):
             return .downloaded
@@ -170,7 +201,10 @@ struct PSEvaluator {
         case (.object("type:char"), "convertfromutf32"):
             return cast(arguments.first ?? .unknown, to: "char")
         case (.object("type:scriptblock"), "create"):
+            if arguments.first == .downloaded { return .downloaded }
             return cast(arguments.first ?? .unknown, to: "scriptblock")
+        case (.downloaded, _):
+            return .downloaded
         case (.object(let type), "new") where type.hasPrefix("type:"):
             return .object(String(type.dropFirst(5)))
         case (.string(let text), _):
@@ -252,6 +286,13 @@ struct PSEvaluator {
                 return .array(items + right.elements)
             default:
                 return .unknown
+            }
+        case "-", "/", "%":
+            guard let a = left.number, let b = right.number else { return .unknown }
+            switch op {
+            case "-": return .number(a - b)
+            case "/": return b == 0 ? .unknown : .number(a / b)
+            default: return b == 0 ? .unknown : .number(a.truncatingRemainder(dividingBy: b))
             }
         case "*":
             if case .string(let text) = left, let count = right.number, count >= 0, Double(text.utf8.count) * count <= Double(Self.sizeLimit) {

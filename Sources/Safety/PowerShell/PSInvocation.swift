@@ -16,6 +16,13 @@ struct PSInvocation {
     var upstream: [String]
     /// Whether something upstream in the pipeline produced downloaded content.
     var upstreamDownloaded: Bool
+    /// What upstream listed (`Get-ChildItem PATH`), and whether a filter narrowed it, for
+    /// commands that take their paths from the pipeline.
+    var upstreamListing: (path: PSValue, narrowed: Bool)?
+    /// Whether upstream read the environment (`Get-ChildItem env:`).
+    var upstreamReadsEnvironment = false
+    /// Arguments and parameters in the order written, lower-cased (`-name` for parameters).
+    var orderedTexts: [String] = []
 
     /// Parameters that never take a value, so the word after them is positional.
     static let switches: Set<String> = [
@@ -35,19 +42,28 @@ struct PSInvocation {
         var parameters: [Parameter] = []
         var positionals: [PSValue] = []
         var elements = command.elements[...]
+        var ordered: [String] = []
         while let element = elements.popFirst() {
             switch element {
             case .parameter(let name, let value?, _):
-                parameters.append(Parameter(name: name, value: evaluate(value), expression: value))
+                let evaluated = evaluate(value)
+                parameters.append(Parameter(name: name, value: evaluated, expression: value))
+                ordered.append("-" + name)
+                if let text = evaluated.text { ordered.append(text.lowercased()) }
             case .parameter(let name, nil, _):
+                ordered.append("-" + name)
                 if !Self.switches.contains(name), case .argument(let next)? = elements.first {
                     elements = elements.dropFirst()
-                    parameters.append(Parameter(name: name, value: evaluate(next), expression: next))
+                    let evaluated = evaluate(next)
+                    parameters.append(Parameter(name: name, value: evaluated, expression: next))
+                    if let text = evaluated.text { ordered.append(text.lowercased()) }
                 } else {
                     parameters.append(Parameter(name: name, value: nil, expression: nil))
                 }
             case .argument(let expression):
-                positionals.append(evaluate(expression))
+                let evaluated = evaluate(expression)
+                positionals.append(evaluated)
+                ordered.append(contentsOf: evaluated.elements.compactMap { $0.text?.lowercased() })
             case .splat(let variable, _):
                 switch splats(variable) {
                 case .table(let table)?:
@@ -63,6 +79,7 @@ struct PSInvocation {
         }
         self.parameters = parameters
         self.positionals = positionals
+        self.orderedTexts = ordered
     }
 
     /// The parameter the script gave for any of `names`, matching PowerShell's unambiguous
@@ -105,9 +122,7 @@ struct PSInvocation {
         }
     }
 
-    /// Every argument and parameter value as lower-cased text, for native command lines.
-    var allTexts: [String] {
-        parameters.flatMap { parameter in ["-" + parameter.name] + (parameter.value?.text.map { [$0.lowercased()] } ?? []) }
-            + positionals.compactMap { $0.text?.lowercased() }
-    }
+    /// Every argument and parameter value as lower-cased text, in the order written, for
+    /// native command lines.
+    var allTexts: [String] { orderedTexts }
 }

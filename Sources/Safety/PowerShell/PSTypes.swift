@@ -39,7 +39,7 @@ enum PSTypes {
 /// command that runs.
 enum PSAliases {
     static let builtIn: [String: String] = [
-        "iex": "invoke-expression", "icm": "invoke-command", "iwr": "invoke-webrequest", "irm": "invoke-restmethod",
+        "iex": "invoke-expression", "gcm": "get-command", "icm": "invoke-command", "iwr": "invoke-webrequest", "irm": "invoke-restmethod",
         "curl": "invoke-webrequest", "wget": "invoke-webrequest", "saps": "start-process", "start": "start-process",
         "rm": "remove-item", "ri": "remove-item", "del": "remove-item", "erase": "remove-item", "rd": "remove-item",
         "rmdir": "remove-item", "kill": "stop-process", "spps": "stop-process", "spsv": "stop-service",
@@ -77,5 +77,39 @@ enum PSAliases {
             }
         }
         return current
+    }
+
+    /// A program's name without path and executable extension, lower-cased.
+    static func programName(_ path: String) -> String {
+        var name = path.lowercased()
+        if let slash = name.lastIndex(where: { $0 == "\\" || $0 == "/" }) { name = String(name[name.index(after: slash)...]) }
+        for suffix in [".exe", ".com", ".cmd", ".bat"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+        return name
+    }
+
+    /// Commands worth matching a `Get-Command` wildcard against, most dangerous first.
+    static let notableCommands = [
+        "invoke-expression", "invoke-webrequest", "invoke-restmethod", "invoke-command", "remove-item", "format-volume",
+        "clear-disk", "stop-computer", "restart-computer", "set-mppreference", "add-mppreference", "start-process", "new-object",
+        "set-executionpolicy", "stop-service", "set-itemproperty", "new-itemproperty", "register-scheduledtask", "new-service",
+    ]
+
+    /// PowerShell wildcards: `*` and `?`, case-insensitive (inputs already lower-cased).
+    static func wildcard(_ pattern: String, matches text: String) -> Bool {
+        let pattern = Array(pattern), text = Array(text)
+        var p = 0, t = 0, star = -1, mark = 0
+        while t < text.count {
+            if p < pattern.count, pattern[p] == "?" || pattern[p] == text[t] {
+                p += 1; t += 1
+            } else if p < pattern.count, pattern[p] == "*" {
+                star = p; mark = t; p += 1
+            } else if star >= 0 {
+                p = star + 1; mark += 1; t = mark
+            } else {
+                return false
+            }
+        }
+        while p < pattern.count, pattern[p] == "*" { p += 1 }
+        return p == pattern.count
     }
 }

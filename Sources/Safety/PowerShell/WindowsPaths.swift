@@ -52,6 +52,7 @@ enum WindowsPaths {
 
 extension String {
     func replacingBackslashes() -> String {
-        String(map { $0 == "\\" ? "/" : $0 })
+        guard utf8.contains(UInt8(ascii: "\\")) else { return self }
+        return String(map { $0 == "\\" ? "/" : $0 })
     }
 }

@@ -53,7 +53,7 @@ enum AvailabilityRules {
             }
         case "kill":
             // `kill -9 -1` / `kill -- -1`: -1 as a target means every process.
-            let arguments = invocation.arguments.compactMap(\.value)
+            let arguments = invocation.values
             for (position, argument) in arguments.enumerated() where argument == "-1" && position > 0 {
                 let previous = arguments[position - 1]
                 if previous != "-s" && previous != "-n" {

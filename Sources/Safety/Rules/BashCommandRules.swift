@@ -9,7 +9,7 @@ enum BashCommandRules {
         ChangeRules.check(invocation, report: report)
         NetworkRules.check(invocation, facts: &facts, report: report)
         PersistenceRules.check(invocation, report: report)
-        DataPlaneRules.check(name: invocation.name, arguments: invocation.arguments.compactMap(\.value) + inlineInput(invocation), offset: invocation.offset, report: report)
+        DataPlaneRules.check(name: invocation.name, arguments: invocation.values + inlineInput(invocation), offset: invocation.offset, report: report)
     }
 
     /// Here-document and here-string text, which database clients read as commands.

@@ -37,7 +37,7 @@ enum ChangeRules {
                 }
             }
         case "journalctl":
-            if let vacuum = invocation.arguments.compactMap(\.value).first(where: { $0.hasPrefix("--vacuum-time=") }) {
+            if let vacuum = invocation.values.first(where: { $0.hasPrefix("--vacuum-time=") }) {
                 let amount = vacuum.dropFirst("--vacuum-time=".count)
                 if amount.hasSuffix("s") || amount.hasSuffix("min") || amount.hasSuffix("m") && !amount.hasSuffix("month") || amount.hasSuffix("h") {
                     report(RuleCatalog.systemConfigurationEdit, invocation.offset, "journalctl \(vacuum) removes nearly all journal history")

@@ -51,7 +51,8 @@ enum FileWriteRules {
         let squeezed = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         return ["permitrootlogin yes", "passwordauthentication yes", "permitemptypasswords yes", "pubkeyauthentication no",
                 "permitrootlogin\\s+yes", "permitrootlogin .* yes"].contains { squeezed.contains($0) }
-            || squeezed.range(of: #"permitrootlogin\W+yes"#, options: .regularExpression) != nil
-            || squeezed.range(of: #"passwordauthentication\W+yes"#, options: .regularExpression) != nil
+            || weakSSHSetting.firstMatch(in: squeezed, range: NSRange(squeezed.startIndex..., in: squeezed)) != nil
     }
+
+    private static let weakSSHSetting = try! NSRegularExpression(pattern: #"(permitrootlogin|passwordauthentication)\W+yes"#)
 }

@@ -7,7 +7,7 @@ enum NetworkRules {
     static let resolvers: Set<String> = ["dig", "nslookup", "host", "drill", "resolvectl", "getent"]
 
     static func check(_ invocation: CommandInvocation, facts: inout BashScriptFacts, report: BashCommandRules.Report) {
-        let arguments = invocation.arguments.compactMap(\.value)
+        let arguments = invocation.values
         let offset = invocation.offset
         // Reading secrets, by any command.
         if readsSecrets(invocation) { facts.readSecrets = true }
@@ -75,7 +75,7 @@ enum NetworkRules {
     /// Inline programs in other interpreters: sockets with a shell, downloads run as code.
     static func checkInlineCode(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
         guard CommandNames.otherInterpreters.contains(invocation.name) else { return }
-        let code = invocation.arguments.compactMap(\.value).joined(separator: " ").lowercased()
+        let code = invocation.values.joined(separator: " ").lowercased()
         let socket = code.contains("socket") || code.contains("tcpsocket") || code.contains("fsockopen") || code.contains("net.connect") || code.contains("io::socket")
         let shell = code.contains("subprocess") || code.contains("pty.spawn") || code.contains("os.dup2") || code.contains("/bin/sh") || code.contains("/bin/bash")
             || code.contains("exec(") || code.contains("system(") || code.contains("child_process") || code.contains("popen")
@@ -97,7 +97,7 @@ enum NetworkRules {
         if invocation.arguments.contains(where: { ($0.value ?? "").contains("@") && Secrets.isSecretPath($0.value ?? "") }) { return true }
         if readsSecretInput(invocation) { return true }
         if invocation.name == "find" {
-            let patterns = invocation.arguments.compactMap(\.value).map { $0.lowercased() }
+            let patterns = invocation.values.map { $0.lowercased() }
             return patterns.contains { $0.hasPrefix("id_") || $0.contains("id_rsa") || $0.contains("id_ed25519") || $0.hasSuffix(".pem") || $0.hasSuffix(".key") || $0.contains("credentials") || $0 == "shadow" }
         }
         return false
@@ -109,7 +109,7 @@ enum NetworkRules {
 
     /// The file a download writes, if it is saved.
     static func downloadTarget(_ invocation: CommandInvocation) -> String? {
-        let arguments = invocation.arguments.compactMap(\.value)
+        let arguments = invocation.values
         for (index, argument) in arguments.enumerated() {
             if ["-o", "-O", "--output", "--output-document"].contains(argument), index + 1 < arguments.count {
                 if argument == "-O" && invocation.name == "curl" { break }
@@ -130,7 +130,7 @@ enum NetworkRules {
 
     /// Whether a curl or wget call sends data rather than only fetching.
     static func uploads(_ invocation: CommandInvocation) -> Bool {
-        let arguments = invocation.arguments.compactMap(\.value)
+        let arguments = invocation.values
         return arguments.contains { argument in
             ["-d", "-F", "-T", "--data", "--data-binary", "--data-raw", "--data-urlencode", "--form", "--upload-file", "--post-file", "--post-data", "--body-file"].contains(argument)
                 || argument.hasPrefix("--data") || argument.hasPrefix("--post-") || argument.hasPrefix("-d@") || argument.hasPrefix("-F")

@@ -29,9 +29,10 @@ enum PathClassifier {
     static let protectedTrees = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/sbin", "/sys", "/usr"]
 
     /// The scope of a path word. Unknown parts make it unresolved: a variable could hold
-    /// `/` or `../../..`, and `${DIR:?}` only guarantees it is not empty.
+    /// `/` or `../../..`, and `${DIR:?}` only guarantees it is not empty. The exception is
+    /// `${DIR:?}` on a variable nothing sets: the shell stops there and the path is never used.
     static func scope(of word: ResolvedWord, workingDirectory: String? = nil, recursive: Bool = false) -> Scope {
-        guard let value = word.value else { return .unresolved }
+        guard let value = word.value else { return word.stopsShell ? .ordinary : .unresolved }
         return scope(ofPath: value, workingDirectory: workingDirectory, recursive: recursive)
     }
 

@@ -6,7 +6,7 @@ enum PersistenceRules {
         switch invocation.name {
         case "crontab":
             // Reading (`-l`) and removing (`-r`) are not installing; anything else is.
-            let arguments = invocation.arguments.compactMap(\.value)
+            let arguments = invocation.values
             if !arguments.contains("-l") && !arguments.contains("-r") {
                 report(RuleCatalog.cron, invocation.offset, "crontab \(arguments.joined(separator: " "))")
             }

@@ -8,7 +8,7 @@ enum SecurityRules {
     static let privilegedGroups: Set<String> = ["sudo", "wheel", "admin", "root", "adm", "docker", "lxd", "disk", "shadow"]
 
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
-        let arguments = invocation.arguments.compactMap(\.value)
+        let arguments = invocation.values
         let operands = invocation.operands.compactMap(\.value)
         let offset = invocation.offset
         switch invocation.name {
@@ -62,7 +62,7 @@ enum SecurityRules {
     /// iptables/nft that remove every rule or open everything: a flush with a DROP or ACCEPT
     /// policy, `nft flush ruleset`, stopping the firewall service.
     static func isFirewallDisabled(_ invocation: CommandInvocation) -> Bool {
-        let arguments = invocation.arguments.compactMap(\.value)
+        let arguments = invocation.values
         switch invocation.name {
         case "nft":
             return arguments.starts(with: ["flush", "ruleset"]) || arguments.starts(with: ["delete", "table"])
@@ -77,7 +77,7 @@ enum SecurityRules {
 
     /// uid 0, duplicate uids, or membership in sudo/wheel/admin-like groups.
     static func grantsAdministration(_ invocation: CommandInvocation) -> Bool {
-        let arguments = invocation.arguments.compactMap(\.value)
+        let arguments = invocation.values
         if arguments.contains("-o") { return true }
         for (index, argument) in arguments.enumerated() {
             let next = index + 1 < arguments.count ? arguments[index + 1] : ""

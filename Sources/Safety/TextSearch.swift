@@ -1,0 +1,34 @@
+extension StringProtocol {
+    /// Whether `other` occurs in the text, comparing UTF-8 bytes.
+    ///
+    /// Shadows the generic `contains(_:)` of `_StringProcessing`, which builds a search
+    /// table on every call and was most of the validator's time: the rules ask this of
+    /// every argument of every command. The markers searched for are ASCII, for which a
+    /// byte comparison finds exactly what a character comparison finds, and on other text
+    /// it finds a superset, which is the safe direction for a validator.
+    func contains(_ other: String) -> Bool {
+        var needle = other
+        return needle.withUTF8 { needle in
+            if let found = utf8.withContiguousStorageIfAvailable({ Self.search(needle, in: $0) }) {
+                return found
+            }
+            return Array(utf8).withUnsafeBufferPointer { Self.search(needle, in: $0) }
+        }
+    }
+
+    private static func search(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= haystack.count else { return false }
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+            if haystack[start] == first {
+                var matched = 1
+                while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import RemediatorCore
+import Safety
+
+/// `remediator bench`: measurements that belong in docs/BENCHMARKS.md.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmarks of the components that sit on the hot path.",
+        subcommands: [ValidatorBenchmarkCommand.self]
+    )
+}
+
+/// Validator throughput on one core over the corpus's long, realistic scripts.
+struct ValidatorBenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validator",
+        abstract: "Scripts per second the safety validator judges on one core.",
+        discussion: """
+        Uses the corpus scripts (all labels) with at least --minimum-lines lines, the size of a \
+        typical generated remediation script, validates them round-robin on the calling thread \
+        for --seconds per language after one warm-up pass, and prints scripts/s and lines/s.
+        """
+    )
+
+    @Option(help: "The corpus directory (LANGUAGE/LABEL/scripts).")
+    var corpus: String = "Tests/SafetyTests/Corpus"
+
+    @Option(help: "Only scripts with at least this many lines.")
+    var minimumLines: Int = 30
+
+    @Option(help: "Seconds to measure per language.")
+    var seconds: Double = 5
+
+    func run() throws {
+        let validator = SafetyValidator()
+        let root = URL(fileURLWithPath: corpus)
+        print("language    scripts  mean lines  scripts/s    lines/s  µs/script")
+        for (language, folder, suffix) in [(ScriptLanguage.bash, "bash", "sh"), (.powershell, "powershell", "ps1")] {
+            let scripts = try loadScripts(root.appendingPathComponent(folder), suffix: suffix)
+            guard !scripts.isEmpty else {
+                print("\(folder): no scripts with \(minimumLines)+ lines under \(root.path)")
+                continue
+            }
+            for script in scripts { _ = validator.validate(script, language: language) }
+            let lines = scripts.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count }
+            let clock = ContinuousClock()
+            let budget = Duration.milliseconds(Int64(seconds * 1000))
+            var validated = 0
+            var linesValidated = 0
+            let start = clock.now
+            while clock.now - start < budget {
+                for (index, script) in scripts.enumerated() {
+                    _ = validator.validate(script, language: language)
+                    linesValidated += lines[index]
+                }
+                validated += scripts.count
+            }
+            let elapsed = (clock.now - start) / .seconds(1)
+            let meanLines = Double(lines.reduce(0, +)) / Double(lines.count)
+            print(String(
+                format: "%@ %8d %11.1f %10.0f %10.0f %10.1f",
+                folder.padding(toLength: 10, withPad: " ", startingAt: 0) as NSString, scripts.count, meanLines, Double(validated) / elapsed,
+                Double(linesValidated) / elapsed, elapsed * 1_000_000 / Double(validated)
+            ))
+        }
+    }
+
+    private func loadScripts(_ directory: URL, suffix: String) throws -> [String] {
+        var scripts: [String] = []
+        for label in ["safe", "review", "dangerous"] {
+            let folder = directory.appendingPathComponent(label)
+            guard FileManager.default.fileExists(atPath: folder.path) else { continue }
+            for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) where file.pathExtension == suffix {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                if text.split(separator: "\n", omittingEmptySubsequences: false).count >= minimumLines { scripts.append(text) }
+            }
+        }
+        return scripts.sorted()
+    }
+}
