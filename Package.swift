@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "SafetyTests",
             dependencies: ["Safety"],
-            resources: [.copy("Corpus")],
+            resources: [.copy("Corpus"), .copy("Holdout")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Safety"], swiftSettings: swiftSettings),

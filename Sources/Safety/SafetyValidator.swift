@@ -3,10 +3,40 @@ public import RemediatorCore
 /// The static safety validator: parses a script, resolves what would really run and
 /// judges it against the rules.
 ///
-/// It fails closed: a script it cannot parse or a language it does not analyze yet is
-/// `review`, never `allow`, so a human always reads what the validator could not.
+/// It fails closed: a script it cannot parse is `review`, never `allow`, so a human always
+/// reads what the validator could not.
+///
+/// Each validator judges for one environment under that environment's ``SafetyPolicy``;
+/// ``forEnvironment(_:)`` gives the validator of another environment of the same set.
 public struct SafetyValidator: ScriptValidator {
-    public init() {}
+    public let policies: SafetyPolicySet
+    /// The environment this validator judges for; `nil` with no configured policies.
+    public let environment: String?
+    let policy: SafetyPolicy
+    let gate: PolicyGate?
+
+    /// The rules as they are, with no policy.
+    public init() {
+        self.policies = .standard
+        self.environment = nil
+        self.policy = .standard
+        self.gate = nil
+    }
+
+    /// A validator for `environment`, or `nil` when `policies` does not name it.
+    public init?(policies: SafetyPolicySet, environment: String) {
+        guard let policy = policies.policy(for: environment) else { return nil }
+        self.policies = policies
+        self.environment = environment
+        self.policy = policy
+        self.gate = policy.hasLists ? PolicyGate(policy: policy) : nil
+    }
+
+    public func forEnvironment(_ name: String) -> (any ScriptValidator)? {
+        SafetyValidator(policies: policies, environment: name)
+    }
+
+    public var environmentNames: [String] { policies.names }
 
     public func validate(_ script: String, language: ScriptLanguage) -> SafetyReport {
         switch language {
@@ -23,6 +53,7 @@ public struct SafetyValidator: ScriptValidator {
         do {
             let parsed = try PSParser.parse(script)
             var analyzer = PSAnalyzer()
+            analyzer.policyGate = gate
             analyzer.analyze(parsed)
             return analyzer.findings
         } catch {
@@ -34,6 +65,7 @@ public struct SafetyValidator: ScriptValidator {
         do {
             let parsed = try BashParser.parse(script)
             var analyzer = BashAnalyzer()
+            analyzer.policyGate = gate
             if script.utf8.contains(UInt8(ascii: "?")) {
                 analyzer.resolver.unsetVariables = UnsetVariables(scanning: script)
             }
@@ -48,17 +80,20 @@ public struct SafetyValidator: ScriptValidator {
         var seen: Set<String> = []
         var findings: [Finding] = []
         for raw in rawFindings.sorted(by: { $0.offset < $1.offset }) {
+            if let gate, gate.waives(raw.rule, on: raw.subject) { continue }
+            let severity = policy.verdict(for: raw.rule)
+            if severity == .allow { continue }
             let (line, column) = source.location(of: raw.offset)
             // The same rule at the same place (a word reached twice) is one finding.
             guard seen.insert("\(raw.rule.id)@\(line):\(column)").inserted else { continue }
             let message = raw.detail.map { "\(raw.rule.summary): \($0)" } ?? raw.rule.summary
             findings.append(Finding(
-                rule: raw.rule.id, severity: raw.rule.verdict, line: line, column: column,
+                rule: raw.rule.id, severity: severity, line: line, column: column,
                 message: message, snippet: source.snippet(at: raw.offset), hint: raw.rule.hint
             ))
         }
         let verdict = findings.map(\.severity).max() ?? .allow
-        return SafetyReport(verdict: verdict, riskScore: Self.riskScore(findings), findings: findings)
+        return SafetyReport(verdict: verdict, riskScore: Self.riskScore(findings), findings: findings, environment: environment)
     }
 
     /// 0 with no findings; reviews land in 40–75, blocks in 90–100, more findings higher.

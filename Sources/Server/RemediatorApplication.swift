@@ -32,7 +32,9 @@ public enum RemediatorApplication {
         let engineConfiguration = EngineConfiguration(
             nodeID: configuration.nodeID, workers: configuration.workers, approvalMode: configuration.approvalMode
         )
-        let validator = SafetyValidator()
+        guard let validator = SafetyValidator(policies: configuration.safetyPolicies, environment: configuration.environment) else {
+            throw ConfigurationLoader.Failure(description: "environment '\(configuration.environment)' has no safety policy")
+        }
         let signal = WorkSignal()
         let runner = StageRunner(
             store: store, catalog: catalog, planner: RunbookPlanner(catalog: catalog), validator: validator,
@@ -56,6 +58,7 @@ public enum RemediatorApplication {
         logger.info("remediator configured", metadata: [
             "data_dir": "\(configuration.dataDirectory)", "executor": "\(configuration.executor.rawValue)",
             "approval": "\(configuration.approvalMode.rawValue)", "workers": "\(configuration.workers)",
+            "environment": "\(configuration.environment)", "safety_policy": "\(configuration.safetyPolicyFile ?? "built-in")",
         ])
         return Application(
             router: router,

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RemediatorCore
 import Safety
+import Server
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +22,12 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @Option(help: "A safety policy file (YAML); default: $REMEDIATOR_SAFETY_POLICY, else the rules as they are.")
+    var policy: String?
+
+    @Option(help: "The environment whose policy applies; default: $REMEDIATOR_ENVIRONMENT, else 'default'.")
+    var environment: String?
+
     @Argument(help: "Script files ('-' reads standard input).")
     var files: [String]
 
@@ -32,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let validator = SafetyValidator()
+        let validator = try makeValidator(environment: ProcessInfo.processInfo.environment)
         var worst = Verdict.allow
         var failed = false
         var reports: [(String, SafetyReport)] = []
@@ -62,7 +69,8 @@ struct ValidateCommand: ParsableCommand {
             }
         case .text:
             for (file, report) in reports {
-                print("\(file): \(report.verdict.rawValue) (risk \(report.riskScore))")
+                let environment = report.environment.map { ", environment \($0)" } ?? ""
+                print("\(file): \(report.verdict.rawValue) (risk \(report.riskScore)\(environment))")
                 for finding in report.findings {
                     print("  \(file):\(finding.line):\(finding.column): \(finding.severity.rawValue) [\(finding.rule)] \(finding.message)")
                     print("      \(finding.snippet)")
@@ -76,6 +84,28 @@ struct ValidateCommand: ParsableCommand {
         case .review: throw ExitCode(2)
         case .block: throw ExitCode(3)
         }
+    }
+
+    /// The validator for the chosen environment under the chosen policy file.
+    func makeValidator(environment variables: [String: String]) throws -> SafetyValidator {
+        let policyFile = policy ?? variables["REMEDIATOR_SAFETY_POLICY"]
+        let name = environment ?? variables["REMEDIATOR_ENVIRONMENT"]
+        guard policyFile != nil || name != nil else { return SafetyValidator() }
+        var policies = SafetyPolicySet.standard
+        if let policyFile {
+            do {
+                policies = try SafetyPolicyLoader().load(file: policyFile)
+            } catch {
+                FileHandle.standardError.write(Data("remediator validate: \(error.description)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        let chosen = name ?? SafetyPolicySet.defaultEnvironment
+        guard let validator = SafetyValidator(policies: policies, environment: chosen) else {
+            FileHandle.standardError.write(Data("remediator validate: no safety policy names the environment '\(chosen)'; known: \(policies.names.joined(separator: ", "))\n".utf8))
+            throw ExitCode(1)
+        }
+        return validator
     }
 
     static func read(_ file: String) throws -> String {

@@ -56,6 +56,34 @@ struct ValidateCommandTests {
         #expect((object["findings"] as? [[String: Any]])?.first?["rule"] as? String == "availability.shutdown")
     }
 
+    @Test("--policy and --environment apply an environment's policy; mistakes exit 1")
+    func policy() throws {
+        let policy = try file("""
+        default:
+          services: { allow: [nginx], deny: [postgresql] }
+        environments:
+          production:
+            families: { block: [change] }
+        """, extension: "yaml")
+        let restart = try file("systemctl restart nginx\nsystemctl restart php-fpm\n")
+        #expect(try run([restart]).status == 2)
+        let production = try run(["--policy", policy, "--environment", "production", restart])
+        #expect(production.status == 3)
+        #expect(production.output.contains("block (risk 90, environment production)"))
+        #expect(production.output.contains(":2:1: block [change.service]"))
+        #expect(!production.output.contains(":1:1:"))
+        let denied = try run(["--policy", policy, "--format", "json", try file("Restart-Service postgresql\n", extension: "ps1")])
+        #expect(denied.status == 3)
+        #expect(denied.output.contains("\"policy.denied-service\""))
+        #expect(denied.output.contains("\"environment\" : \"default\""))
+        let unknown = try run(["--policy", policy, "--environment", "qa", restart])
+        #expect(unknown.status == 1)
+        #expect(unknown.output.contains("no safety policy names the environment 'qa'; known: default, production"))
+        let broken = try run(["--policy", try file("default:\n  familes: {}\n", extension: "yaml"), restart])
+        #expect(broken.status == 1)
+        #expect(broken.output.contains("unknown key 'familes'"))
+    }
+
     @Test("PowerShell files are recognized by extension")
     func powershell() throws {
         #expect(try run([file("Get-Service\n", extension: "ps1")]).status == 0)

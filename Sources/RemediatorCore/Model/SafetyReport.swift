@@ -51,15 +51,18 @@ public struct SafetyReport: Sendable, Equatable, Codable {
     /// 0 (harmless) to 100 (destructive), for sorting and dashboards; the verdict decides.
     public var riskScore: Int
     public var findings: [Finding]
+    /// The environment whose policy judged the script; absent when no policy is configured.
+    public var environment: String?
 
-    public init(verdict: Verdict, riskScore: Int, findings: [Finding]) {
+    public init(verdict: Verdict, riskScore: Int, findings: [Finding], environment: String? = nil) {
         self.verdict = verdict
         self.riskScore = riskScore
         self.findings = findings
+        self.environment = environment
     }
 
     enum CodingKeys: String, CodingKey {
-        case verdict, findings
+        case verdict, findings, environment
         case riskScore = "risk_score"
     }
 }

@@ -32,6 +32,7 @@ extension BashAnalyzer {
         }
         var nested = BashAnalyzer(embeddingDepth: embeddingDepth + 1, reportOffset: reportOffset ?? offset, budget: budget)
         nested.resolver = resolver
+        nested.policyGate = policyGate
         let names = nested.analyze(script)
         findings.append(contentsOf: nested.findings)
         // Variables the code set may or may not reach this shell (`eval` vs `bash -c`):
@@ -49,6 +50,7 @@ extension BashAnalyzer {
         guard embeddingDepth < Self.maximumEmbeddingDepth, let script = try? BashParser.parse("(" + expression + ")") else { return [] }
         var nested = BashAnalyzer(embeddingDepth: embeddingDepth + 1, reportOffset: reportOffset ?? offset, budget: budget)
         nested.resolver = resolver
+        nested.policyGate = policyGate
         let names = nested.analyze(script)
         findings.append(contentsOf: nested.findings.filter { $0.rule.verdict == .block })
         return names

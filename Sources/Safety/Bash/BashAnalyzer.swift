@@ -38,6 +38,10 @@ struct BashAnalyzer {
     let embeddingDepth: Int
     /// For code re-parsed from a string, findings point at the string in the outer script.
     let reportOffset: Int?
+    /// The environment's policy lists, when it has any.
+    var policyGate: PolicyGate?
+    /// The command the rules are looking at, for findings a policy may waive.
+    var currentSubject: CommandSubject?
 
     init(embeddingDepth: Int = 0, reportOffset: Int? = nil, budget: Budget = Budget()) {
         self.embeddingDepth = embeddingDepth
@@ -46,7 +50,7 @@ struct BashAnalyzer {
     }
 
     mutating func report(_ rule: Rule, at offset: Int, _ detail: String? = nil) {
-        findings.append(RawFinding(rule: rule, offset: reportOffset ?? offset, detail: detail))
+        findings.append(RawFinding(rule: rule, offset: reportOffset ?? offset, detail: detail, subject: currentSubject))
     }
 
     // MARK: - Structure
@@ -265,11 +269,17 @@ struct BashAnalyzer {
     /// Runs the rules on an invocation and follows code it hands to interpreters.
     mutating func analyzeInvocation(_ invocation: CommandInvocation, words: [BashWord], substitutionsRan: Set<String>) -> Set<String> {
         var names: Set<String> = []
+        if let policyGate {
+            let subject = CommandSubject(name: invocation.name, arguments: invocation.arguments.map(\.value))
+            findings += policyGate.deniedFindings(for: subject, at: reportOffset ?? invocation.offset)
+            currentSubject = subject
+        }
         var facts = self.facts
         BashCommandRules.check(invocation, facts: &facts) { rule, offset, detail in
             report(rule, at: offset, detail)
         }
         self.facts = facts
+        currentSubject = nil
         switch invocation.name {
         case "export", "local", "declare", "typeset", "readonly":
             for argument in invocation.arguments {
@@ -395,9 +405,16 @@ struct BashAnalyzer {
             let target = resolver.resolveWhole(redirect.target)
             guard let path = target.value, !path.hasPrefix("/dev/tcp/"), !path.hasPrefix("/dev/udp/") else { continue }
             let truncates = redirect.op == .output || redirect.op == .clobber || redirect.op == .outputAndError
+            if let policyGate {
+                // A redirection is a write by the shell itself: `> FILE` is the whole command.
+                let subject = CommandSubject(name: ">", arguments: [path])
+                findings += policyGate.deniedFindings(for: subject, at: reportOffset ?? redirect.offset)
+                currentSubject = subject
+            }
             if let (rule, detail) = FileWriteRules.classify(path, content: content, truncates: truncates && (content ?? "").isEmpty) {
                 report(rule, at: redirect.offset, detail)
             }
+            currentSubject = nil
         }
     }
 

@@ -46,7 +46,14 @@ extension PSAnalyzer {
     }
 
     mutating func analyzeInvocation(_ invocation: PSInvocation, command: PSCommand?) {
+        if let policyGate {
+            let subject = invocation.subject
+            findings += policyGate.deniedFindings(for: subject, at: reportOffset ?? invocation.offset)
+            currentSubject = subject
+        }
         PSCommandRules.check(invocation, analyzer: &self)
+        let subject = currentSubject
+        currentSubject = nil
         switch invocation.name {
         case "invoke-expression":
             let code = invocation.value(["command"], position: 0)
@@ -82,7 +89,9 @@ extension PSAnalyzer {
                 report(RuleCatalog.downloadThenRun, at: invocation.offset, "runs \(path), which the script downloaded")
             }
         default:
+            currentSubject = subject
             NativeCommandRules.check(name: invocation.name, arguments: invocation.allTexts, offset: invocation.offset, analyzer: &self)
+            currentSubject = nil
         }
     }
 

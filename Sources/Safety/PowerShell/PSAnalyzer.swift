@@ -23,6 +23,10 @@ struct PSAnalyzer {
     let embeddingDepth: Int
     let reportOffset: Int?
     let budget: BashAnalyzer.Budget
+    /// The environment's policy lists, when it has any.
+    var policyGate: PolicyGate?
+    /// The command the rules are looking at, for findings a policy may waive.
+    var currentSubject: CommandSubject?
 
     init(embeddingDepth: Int = 0, reportOffset: Int? = nil, budget: BashAnalyzer.Budget = BashAnalyzer.Budget()) {
         self.embeddingDepth = embeddingDepth
@@ -31,7 +35,7 @@ struct PSAnalyzer {
     }
 
     mutating func report(_ rule: Rule, at offset: Int, _ detail: String? = nil) {
-        findings.append(RawFinding(rule: rule, offset: reportOffset ?? offset, detail: detail))
+        findings.append(RawFinding(rule: rule, offset: reportOffset ?? offset, detail: detail, subject: currentSubject))
     }
 
     // MARK: - Structure
@@ -203,6 +207,7 @@ struct PSAnalyzer {
         nested.downloadedPaths = downloadedPaths
         nested.readSecrets = readSecrets
         nested.openedSocket = openedSocket
+        nested.policyGate = policyGate
         nested.analyze(script)
         findings.append(contentsOf: nested.findings)
         downloadedPaths.formUnion(nested.downloadedPaths)

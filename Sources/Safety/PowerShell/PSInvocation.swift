@@ -125,4 +125,16 @@ struct PSInvocation {
     /// Every argument and parameter value as lower-cased text, in the order written, for
     /// native command lines.
     var allTexts: [String] { orderedTexts }
+
+    /// The invocation as a policy sees it: `-name` words, then each value (arrays as
+    /// their elements, `nil` where unknown), then the positional arguments.
+    var subject: CommandSubject {
+        var arguments: [String?] = []
+        for parameter in parameters {
+            arguments.append("-" + parameter.name)
+            if let value = parameter.value { arguments += value.elements.map(\.text) }
+        }
+        for positional in positionals { arguments += positional.elements.map(\.text) }
+        return CommandSubject(name: name, arguments: arguments)
+    }
 }

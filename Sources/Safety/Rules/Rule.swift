@@ -17,6 +17,8 @@ public struct Rule: Sendable, Hashable {
         /// Ordinary but consequential changes a human should look at: restarts, upgrades, edits under /etc.
         case change
         case parsing
+        /// Commands, paths and services the environment's policy forbids.
+        case policy
 
         /// What a finding of this family does to the verdict unless a policy says otherwise.
         public var defaultVerdict: Verdict {
@@ -47,4 +49,6 @@ struct RawFinding: Sendable {
     var rule: Rule
     var offset: Int
     var detail: String?
+    /// The command the finding was raised on, when a policy's allow lists may waive it.
+    var subject: CommandSubject?
 }

@@ -106,6 +106,14 @@ public enum RuleCatalog {
         hint: "fix the syntax; `bash -n` (or PowerShell's parser) shows the error")
     public static let tooDeep = rule("parse.too-deep", .parsing, "code nested too deeply, or too much of it, to analyze")
 
+    // MARK: policy
+    public static let policyDeniedCommand = rule("policy.denied-command", .policy, "runs a command this environment's policy denies",
+        hint: "use another command, or change the policy's commands.deny list")
+    public static let policyDeniedPath = rule("policy.denied-path", .policy, "names a path this environment's policy denies",
+        hint: "leave that path alone, or change the policy's paths.deny list")
+    public static let policyDeniedService = rule("policy.denied-service", .policy, "acts on a service this environment's policy denies",
+        hint: "leave that service alone, or change the policy's services.deny list")
+
     /// Every rule, for documentation and policy validation.
     public static let all: [Rule] = [
         rmSystemPath, rmNoPreserveRoot, rmUnresolvedPath, findDeleteRoot, rsyncDeleteRoot, mkfs, diskWrite, diskWriteUnresolved,
@@ -120,5 +128,6 @@ public enum RuleCatalog {
         dynamicCommand, dynamicEval, pipeToInterpreter, inlineInterpreterCode, dynamicSource, encodedPayload,
         serviceChange, packageChange, broadTemporaryDelete, systemConfigurationEdit, containerPrune, clusterChange, accountChange, networkChange,
         parseError, tooDeep,
+        policyDeniedCommand, policyDeniedPath, policyDeniedService,
     ]
 }

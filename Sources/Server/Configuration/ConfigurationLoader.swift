@@ -1,5 +1,6 @@
 import Engine
 public import Foundation
+import Safety
 import Yams
 
 /// Builds a ``ServerConfiguration`` from, in rising precedence: defaults, a YAML file,
@@ -42,6 +43,8 @@ public struct ConfigurationLoader: Sendable {
         "REMEDIATOR_WORKERS": "workers",
         "REMEDIATOR_NODE_ID": "node_id",
         "REMEDIATOR_LOG_LEVEL": "log_level",
+        "REMEDIATOR_SAFETY_POLICY": "safety_policy",
+        "REMEDIATOR_ENVIRONMENT": "environment",
     ]
 
     let environment: [String: String]
@@ -62,6 +65,16 @@ public struct ConfigurationLoader: Sendable {
         if let host = overrides.host { configuration.host = host }
         if let port = overrides.port { try apply("port", String(port), from: "--port", to: &configuration) }
         if let dataDirectory = overrides.dataDirectory { configuration.dataDirectory = dataDirectory }
+        if let policyFile = configuration.safetyPolicyFile {
+            do {
+                configuration.safetyPolicies = try SafetyPolicyLoader().load(file: policyFile)
+            } catch {
+                throw Failure(description: error.description)
+            }
+        }
+        guard configuration.safetyPolicies.policy(for: configuration.environment) != nil else {
+            throw Failure(description: "environment '\(configuration.environment)' has no safety policy; the policy names \(configuration.safetyPolicies.names.joined(separator: ", "))")
+        }
         return configuration
     }
 
@@ -142,6 +155,14 @@ public struct ConfigurationLoader: Sendable {
                 throw Failure(description: "\(source): 'log_level' must be one of \(levels.joined(separator: ", "))")
             }
             configuration.logLevel = value
+        case "safety_policy":
+            guard !value.isEmpty else { throw Failure(description: "\(source): 'safety_policy' is empty") }
+            configuration.safetyPolicyFile = value
+        case "environment":
+            guard value.range(of: "^[A-Za-z0-9._-]{1,64}$", options: .regularExpression) != nil else {
+                throw Failure(description: "\(source): 'environment' must be 1–64 letters, digits, '.', '_' or '-'")
+            }
+            configuration.environment = value
         default:
             throw Failure(description: "\(source): unknown setting '\(key)'")
         }

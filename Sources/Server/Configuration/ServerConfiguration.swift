@@ -1,4 +1,5 @@
 public import Engine
+public import Safety
 
 /// Every setting of `remediator serve`, with the embedded single-node defaults.
 ///
@@ -27,6 +28,12 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var workers = 4
     public var nodeID = "node-1"
     public var logLevel = "info"
+    /// The safety policy file the policies below came from, if any.
+    public var safetyPolicyFile: String?
+    /// Every environment's safety policy; the rules as they are when no file is given.
+    public var safetyPolicies = SafetyPolicySet.standard
+    /// The environment this node validates plans for; its policy applies.
+    public var environment = SafetyPolicySet.defaultEnvironment
 
     public init() {}
 

@@ -10,6 +10,8 @@ struct ScriptRoutes {
     struct ValidateBody: Decodable {
         let language: String
         let script: String
+        /// Judge under this environment's policy instead of the node's own.
+        let environment: String?
     }
 
     func register(on group: RouterGroup<RemediatorRequestContext>) {
@@ -21,6 +23,13 @@ struct ScriptRoutes {
         let body = try await RequestBody.decode(ValidateBody.self, from: request, limit: maxBodyBytes)
         guard let language = ScriptLanguage(rawValue: body.language) else {
             throw APIError(.unprocessableContent, code: "invalid_payload", "language must be \"bash\" or \"powershell\", not \"\(body.language.prefix(32))\"")
+        }
+        var validator = self.validator
+        if let environment = body.environment {
+            guard let other = validator.forEnvironment(environment) else {
+                throw APIError(.unprocessableContent, code: "unknown_environment", "no safety policy names the environment \"\(environment.prefix(64))\"; known: \(validator.environmentNames.joined(separator: ", "))")
+            }
+            validator = other
         }
         return JSONResponse(validator.validate(body.script, language: language))
     }
