@@ -9,6 +9,9 @@ struct BashAnalyzer {
     /// How many times code inside strings may be re-parsed (`bash -c "eval '...'"`).
     static let maximumEmbeddingDepth = 8
 
+    /// Loops over more items than this are analyzed once, with the item unknown.
+    static let maximumUnrolledItems = 16
+
     /// Commands analyzed per script at most, nested code included; past it the rest of the
     /// script is not analyzed and the verdict cannot be `allow`.
     static let workLimit = 2_000_000
@@ -128,6 +131,17 @@ struct BashAnalyzer {
             checkRedirects(redirects)
             var names: Set<String> = []
             for item in items ?? [] { names.formUnion(analyzeSubstitutions(in: item)) }
+            let values = (items ?? []).flatMap { resolver.resolve($0) }
+            if items != nil, values.count <= Self.maximumUnrolledItems, values.allSatisfy({ $0.value != nil && !$0.hasGlob }) {
+                // `for s in sshd auditd; do systemctl stop "$s"; done`: each item is a
+                // different command; a short known list is followed item by item.
+                for value in values {
+                    resolver.variables[variable] = value.value.map(VariableValue.known)
+                    names.formUnion(analyze(body))
+                }
+                resolver.variables[variable] = .unknown
+                return names
+            }
             resolver.variables[variable] = .unknown
             return names.union(analyze(body))
         case .arithmeticFor(let header, let body, let redirects, let offset):
@@ -179,6 +193,12 @@ struct BashAnalyzer {
                 record(assignment)
             }
             return names
+        }
+        if let head = command.words.first?.staticValue, BashParser.declarationBuiltins.contains(head) {
+            // `local -a cmd=(...)`: the array assignments the parser took from the arguments.
+            for assignment in command.assignments where assignment.arrayValues != nil {
+                record(assignment)
+            }
         }
         let words = command.words.flatMap { resolver.resolve($0) }
         switch Wrappers.unwrap(words) {
@@ -336,7 +356,24 @@ struct BashAnalyzer {
     }
 
     mutating func record(_ assignment: BashAssignment) {
-        if assignment.arrayValues != nil {
+        if let values = assignment.arrayValues {
+            // `cmd=(sudo -u postgres psql)`, `hosts+=(db1)`: known elements stay known.
+            let words = values.flatMap { resolver.resolve($0) }
+            let elements = words.compactMap(\.value)
+            guard assignment.index == nil, elements.count == words.count, !words.contains(where: \.hasGlob) else {
+                resolver.variables[assignment.name] = .unknown
+                return
+            }
+            switch (assignment.append, resolver.variables[assignment.name]) {
+            case (false, _): resolver.variables[assignment.name] = .array(elements)
+            case (true, .array(let existing)?): resolver.variables[assignment.name] = .array(existing + elements)
+            case (true, nil): resolver.variables[assignment.name] = .array(elements)
+            default: resolver.variables[assignment.name] = .unknown
+            }
+            return
+        }
+        if assignment.index != nil {
+            // `list[2]=x`: one element of an array changes.
             resolver.variables[assignment.name] = .unknown
             return
         }

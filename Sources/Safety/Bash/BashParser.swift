@@ -183,6 +183,16 @@ public struct BashParser {
                 assignments.append(assignment)
                 continue
             }
+            // `declare -A map=()`, `local list=(a b)`: declaration builtins take array
+            // assignments as arguments.
+            if let head = words.first?.staticValue, Self.declarationBuiltins.contains(head), arrayAssignmentFollows() {
+                let saved = index
+                if let assignment = try parseAssignmentIfPresent() {
+                    assignments.append(assignment)
+                    continue
+                }
+                index = saved
+            }
             guard let word = try parseWord() else {
                 throw error("unexpected '\(currentTokenText())'")
             }
@@ -249,6 +259,17 @@ public struct BashParser {
     }
 
     /// `NAME=value`, `NAME+=value`, `NAME[i]=value` or `NAME=(a b c)` at the cursor.
+    static let declarationBuiltins: Set<String> = ["declare", "typeset", "local", "export", "readonly"]
+
+    /// Whether `NAME=(`, `NAME+=(` or `NAME[i]=(` starts here.
+    func arrayAssignmentFollows() -> Bool {
+        guard let first = peek(), isNameStart(first) else { return false }
+        var cursor = index + 1
+        while cursor < bytes.count, isNameContinuation(bytes[cursor]) { cursor += 1 }
+        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "+") { cursor += 1 }
+        return cursor + 1 < bytes.count && bytes[cursor] == UInt8(ascii: "=") && bytes[cursor + 1] == UInt8(ascii: "(")
+    }
+
     mutating func parseAssignmentIfPresent() throws(BashParseError) -> BashAssignment? {
         let start = index
         guard let first = peek(), isNameStart(first) else { return nil }

@@ -28,6 +28,8 @@ struct ResolvedWord: Sendable, Equatable {
 /// What the validator knows about a shell variable at a point in the script.
 enum VariableValue: Sendable, Equatable {
     case known(String)
+    /// An indexed array whose elements are all known: `cmd=(sudo -u postgres psql)`.
+    case array([String])
     case unknown
 }
 
@@ -48,6 +50,7 @@ struct WordResolver {
     /// which is how `{rm,-rf,/}` does.
     func resolve(_ word: BashWord) -> [ResolvedWord] {
         if let positional = positionalWords(word) { return positional }
+        if let elements = arrayWords(word) { return elements }
         if word.parts.count == 1, case .parameter(let parameter) = word.parts[0], parameter.op.isEmpty,
            !parameter.indirect, !parameter.length, case .known(let value)? = variables[parameter.name] {
             let separators = fieldSeparators
@@ -68,6 +71,30 @@ struct WordResolver {
             }
         }
         return [whole]
+    }
+
+    /// `"${cmd[@]}"` (one word per element), `${cmd[@]}`/`${cmd[*]}` (elements split on
+    /// `IFS`) and `"${cmd[*]}"` (one word) for an array with known elements.
+    private func arrayWords(_ word: BashWord) -> [ResolvedWord]? {
+        guard word.parts.count == 1 else { return nil }
+        let parameter: BashParameter
+        var quoted = false
+        switch word.parts[0] {
+        case .parameter(let direct): parameter = direct
+        case .doubleQuoted(let inner) where inner.count == 1:
+            guard case .parameter(let inside) = inner[0] else { return nil }
+            parameter = inside
+            quoted = true
+        default: return nil
+        }
+        guard parameter.op == "[", parameter.argument == "@]" || parameter.argument == "*]", !parameter.indirect, !parameter.length,
+              case .array(let items)? = variables[parameter.name] else { return nil }
+        let known: (String) -> ResolvedWord = { .known($0, source: word.source, offset: word.offset, hasGlob: !quoted && $0.contains("*")) }
+        if quoted {
+            return parameter.argument == "@]" ? items.map(known) : [known(items.joined(separator: " "))]
+        }
+        let separators = fieldSeparators
+        return items.flatMap { $0.split(whereSeparator: { separators.contains($0) }).map { known(String($0)) } }
     }
 
     /// `"$@"`, `$@`, `$*` with known arguments (inside a function called with them).
@@ -200,6 +227,9 @@ struct WordResolver {
         }
     }
 
+    /// Special parameters that always expand to a number.
+    static let numericParameters: Set<String> = ["$", "!", "?", "RANDOM", "BASHPID", "PPID", "SECONDS", "EPOCHSECONDS", "LINENO", "UID", "EUID"]
+
     private func value(of parameter: BashParameter) -> String? {
         guard !parameter.indirect, !parameter.length else { return nil }
         if parameter.name == "HOME" && parameter.op.isEmpty {
@@ -207,6 +237,20 @@ struct WordResolver {
         }
         if parameter.name == "IFS", variables["IFS"] == nil, parameter.op.isEmpty {
             return " "
+        }
+        if variables[parameter.name] == nil, parameter.op.isEmpty, Self.numericParameters.contains(parameter.name) {
+            // `$$`, `$RANDOM`: digits whatever they are, which is all a path needs to know.
+            return "1"
+        }
+        if case .array(let items)? = variables[parameter.name] {
+            switch (parameter.op, parameter.argument) {
+            case ("", _): return items.first ?? ""
+            case ("[", "@]"), ("[", "*]"): return items.joined(separator: " ")
+            case ("[", let subscriptText):
+                guard let index = Int(subscriptText.dropLast()), index >= 0 else { return nil }
+                return index < items.count ? items[index] : ""
+            default: return nil
+            }
         }
         switch (variables[parameter.name], parameter.op) {
         case (.known(let value)?, ""), (.known(let value)?, ":?"), (.known(let value)?, "?"):

@@ -175,4 +175,8 @@ enum CommandNames {
     ]
     static let downloaders: Set<String> = ["curl", "wget", "fetch", "aria2c", "lwp-download", "lwp-request", "GET", "http", "https", "xh"]
     static let queryOnlyShellOptions: Set<String> = ["-n", "--version", "--help"]
+    /// Windows programs that run code given as arguments, besides the shells above.
+    static let interpreterPrograms: Set<String> = shells.union(otherInterpreters).union([
+        "cmd", "wscript", "cscript", "mshta", "rundll32", "regsvr32", "msiexec", "wmic", "bitsadmin", "certutil", "schtasks", "reg", "sc",
+    ])
 }

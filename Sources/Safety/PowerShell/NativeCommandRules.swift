@@ -27,13 +27,23 @@ enum NativeCommandRules {
         case "netsh":
             if joined.contains("state off") || joined.contains("opmode disable") || joined.contains("opmode=disable") {
                 report(RuleCatalog.firewallDisabled, "netsh \(joined)")
-            } else if joined.contains("firewall") || joined.contains("portproxy") {
+            } else if (joined.contains("firewall") || joined.contains("portproxy")), !arguments.contains(where: { ["show", "dump"].contains($0) }) {
                 report(RuleCatalog.networkChange, "netsh \(joined)")
             }
         case "reg":
             checkReg(arguments, analyzer: &analyzer, offset: offset)
         case "schtasks", "at":
-            if has("/create") || name == "at" { report(RuleCatalog.scheduledTask, "\(name) \(joined)") }
+            let schedule = arguments.firstIndex(of: "/sc").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+            if has("/create"), !has("/xml"), ["minute", "hourly", "daily", "weekly", "monthly", "once"].contains(schedule ?? ""),
+               let index = arguments.firstIndex(of: "/tr"), index + 1 < arguments.count,
+               let program = NativeCommandLine.split(arguments[index + 1]).first {
+                // `/tr "C:\Tools\cleanup.exe --days 7"`: judged by what it runs.
+                let rest = NativeCommandLine.split(arguments[index + 1]).dropFirst().joined(separator: " ")
+                let ordinary = ScheduledCommands.isOrdinaryWindowsAction(program: program, arguments: rest)
+                report(ordinary ? RuleCatalog.scheduledJob : RuleCatalog.scheduledTask, "\(name) \(joined)")
+            } else if has("/create") || name == "at" {
+                report(RuleCatalog.scheduledTask, "\(name) \(joined)")
+            }
             else if has("/delete") || has("/change") { report(RuleCatalog.systemConfigurationEdit, "\(name) \(joined)") }
         case "net", "net1":
             if arguments.first == "user", has("/add") { report(RuleCatalog.accountChange, "net user /add") }

@@ -132,16 +132,30 @@ extension PSAnalyzer {
             return
         }
         let argumentValue = invocation.value(["argumentlist", "args"], position: 1)
-        let arguments: [String]
+        // `nil` marks an argument computed at run time; it is never dropped silently.
+        let arguments: [String?]
         switch argumentValue {
-        case .array(let items)?: arguments = items.compactMap(\.text)
-        case let value?: arguments = value.text.map { NativeCommandLine.split($0) } ?? []
+        case .array(let items)?: arguments = items.map(\.text)
+        case let value?: arguments = value.text.map { NativeCommandLine.split($0) } ?? [nil]
         case nil: arguments = []
         }
         if downloadedPaths.contains(where: { Self.samePath($0, program) }) {
             report(RuleCatalog.downloadThenRun, at: invocation.offset, "starts \(program), which the script downloaded")
         }
-        analyzeNativeCommand(program, arguments: arguments, at: invocation.offset)
+        let known = arguments.compactMap { $0 }
+        if known.count < arguments.count {
+            let name = PSAliases.programName(program)
+            let encoded = arguments.firstIndex { ($0?.lowercased()).map { $0.count >= 2 && "-encodedcommand".hasPrefix($0) } ?? false }
+            if ["powershell", "pwsh"].contains(name), let encoded, encoded + 1 < arguments.count, arguments[encoded + 1] == nil {
+                analyzeEncoded(nil, at: invocation.offset)
+                return
+            }
+            if CommandNames.interpreterPrograms.contains(name) {
+                report(RuleCatalog.dynamicEval, at: invocation.offset, "Start-Process \(program) with arguments computed at run time")
+                return
+            }
+        }
+        analyzeNativeCommand(program, arguments: known, at: invocation.offset)
     }
 
     /// A program run with text arguments (from `Start-Process`, `cmd /c`, `wmic process call create`).

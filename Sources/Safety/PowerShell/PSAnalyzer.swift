@@ -27,6 +27,8 @@ struct PSAnalyzer {
     var policyGate: PolicyGate?
     /// The command the rules are looking at, for findings a policy may waive.
     var currentSubject: CommandSubject?
+    /// The code strings this analysis is nested in, to recognize code that runs itself.
+    var enclosingCode: [String] = []
 
     init(embeddingDepth: Int = 0, reportOffset: Int? = nil, budget: BashAnalyzer.Budget = BashAnalyzer.Budget()) {
         self.embeddingDepth = embeddingDepth
@@ -71,6 +73,7 @@ struct PSAnalyzer {
                 evaluator.variables[name] = op == "=" ? assigned : .unknown
             }
         case .function(let name, let body, let offset):
+            evaluator.functions[name.lowercased()] = body
             if PSForkBombDetector.spawnsItself(name: name, body: body, aliases: userAliases) {
                 report(RuleCatalog.forkBomb, at: offset, "function \(name) starts copies of itself")
             }
@@ -80,19 +83,47 @@ struct PSAnalyzer {
             if ["while", "do", "for"].contains(keyword), PSForkBombDetector.isEndlessSpawner(conditions: conditions, blocks: blocks, evaluator: evaluator, aliases: userAliases) {
                 report(RuleCatalog.forkBomb, at: offset, "an endless loop that starts new processes")
             }
+            if keyword == "foreach", let (variable, items) = knownLoopItems(conditions) {
+                // `foreach ($s in @('WinDefend','EventLog')) { Stop-Service $s }`: each
+                // item is a different command; a short known list is followed item by item.
+                for item in items {
+                    evaluator.variables[variable] = item
+                    for block in blocks { analyze(block) }
+                }
+                evaluator.variables[variable] = .unknown
+                return
+            }
+            if keyword == "foreach", let variable = loopVariable(conditions) {
+                evaluator.variables[variable] = .unknown
+            }
             for block in blocks { analyze(block) }
         case .flow(_, let value, _):
             if let value { analyze(value) }
         }
     }
 
+    /// Loops over more items than this are analyzed once, with the item unknown.
+    static let maximumUnrolledItems = 16
+
+    /// The `$name` of `foreach ($name in ...)`, lower-cased as the evaluator keys variables.
+    func loopVariable(_ conditions: [PSStatement]) -> String? {
+        guard conditions.count == 2, case .pipeline(let pipeline) = conditions[0], pipeline.elements.count == 1,
+              case .expression(.variable(let name, _)) = pipeline.elements[0] else { return nil }
+        return name
+    }
+
+    /// The loop variable and the items of `foreach ($x in LIST)` when LIST is a short known list.
+    func knownLoopItems(_ conditions: [PSStatement]) -> (String, [PSValue])? {
+        guard let variable = loopVariable(conditions) else { return nil }
+        let items = valueOf(conditions[1]).elements
+        guard items.count <= Self.maximumUnrolledItems, !items.contains(.unknown) else { return nil }
+        return (variable, items)
+    }
+
     /// The value an assignment stores.
     func valueOf(_ statement: PSStatement) -> PSValue {
-        guard case .pipeline(let pipeline) = statement, pipeline.elements.count == 1 else { return .unknown }
-        switch pipeline.elements[0] {
-        case .expression(let expression): return evaluator.evaluate(expression)
-        case .command(let command): return PSEvaluator.commandResult(command, evaluator: evaluator)
-        }
+        guard case .pipeline(let pipeline) = statement else { return .unknown }
+        return evaluator.evaluate(pipeline)
     }
 
     mutating func analyze(_ pipeline: PSPipeline) {
@@ -103,6 +134,7 @@ struct PSAnalyzer {
                 walk(expression)
                 let value = evaluator.evaluate(expression)
                 if value == .downloaded { context.downloaded = true }
+                if case .listing(let path, let narrowed) = value { context.listing = (path, narrowed) }
                 context.upstream.append("(expression)")
             case .command(let command):
                 context.upstream.append(analyze(command, context: &context))
@@ -190,6 +222,11 @@ struct PSAnalyzer {
     }
 
     mutating func analyzeEmbedded(_ code: String, at offset: Int) {
+        if enclosingCode.contains(code) {
+            // Code that starts another copy of itself never stops multiplying.
+            report(RuleCatalog.forkBomb, at: offset, "the code starts a copy of itself")
+            return
+        }
         guard embeddingDepth < Self.maximumEmbeddingDepth else {
             report(RuleCatalog.tooDeep, at: offset)
             return
@@ -208,6 +245,7 @@ struct PSAnalyzer {
         nested.readSecrets = readSecrets
         nested.openedSocket = openedSocket
         nested.policyGate = policyGate
+        nested.enclosingCode = enclosingCode + [code]
         nested.analyze(script)
         findings.append(contentsOf: nested.findings)
         downloadedPaths.formUnion(nested.downloadedPaths)

@@ -82,7 +82,22 @@ enum PSCommandRules {
             checkRegistryWrite(invocation, analyzer: &analyzer)
         case "clear-eventlog", "remove-eventlog", "limit-eventlog", "clear-history", "clear-winevent":
             report(RuleCatalog.logsCleared, invocation.name)
-        case "register-scheduledtask", "new-scheduledtask", "set-scheduledtask", "register-scheduledjob":
+        case "register-scheduledtask", "new-scheduledtask", "set-scheduledtask":
+            // Ordinary when every action is known and ordinary (`-Action $a` from New-ScheduledTaskAction).
+            let actions = invocation.value(["action"], position: nil)?.elements ?? []
+            // Tasks that start with the machine or a logon keep a foothold; maintenance runs on a clock.
+            let triggers = invocation.value(["trigger"], position: nil)?.elements ?? []
+            let onSchedule = !triggers.isEmpty && triggers.allSatisfy { trigger in
+                guard case .object(let kind) = trigger else { return false }
+                return ["task-trigger:once", "task-trigger:daily", "task-trigger:weekly"].contains(kind)
+            }
+            let ordinary = onSchedule && !actions.isEmpty && !invocation.has("xml") && actions.allSatisfy { action in
+                guard case .object(let description) = action, description.hasPrefix("task-action:") else { return false }
+                let parts = description.dropFirst("task-action:".count).split(separator: "\u{0}", omittingEmptySubsequences: false)
+                return ScheduledCommands.isOrdinaryWindowsAction(program: String(parts[0]), arguments: parts.count > 1 ? String(parts[1]) : "")
+            }
+            report(ordinary ? RuleCatalog.scheduledJob : RuleCatalog.scheduledTask, invocation.name)
+        case "register-scheduledjob":
             report(RuleCatalog.scheduledTask, invocation.name)
         case "set-wmiinstance", "new-ciminstance", "register-wmievent", "register-cimindicationevent":
             let className = (invocation.value(["class", "classname"], position: nil)?.text ?? invocation.allTexts.joined(separator: " ")).lowercased()
@@ -178,16 +193,19 @@ enum PSCommandRules {
                 analyzer.report(RuleCatalog.logsCleared, at: invocation.offset, "deletes PowerShell history")
                 continue
             }
+            // `C:\Windows\Temp\*` is inside the system tree but holds only scratch files.
+            let temporary = ["c:/windows/temp", "c:/users/user/appdata/local/temp", "/tmp", "/var/tmp"]
+            if let text = path.text, temporary.contains(PathClassifier.stripTrailingGlobs(text.lowercased().replacingBackslashes()).replacingOccurrences(of: "/c:", with: "c:")) {
+                analyzer.report(RuleCatalog.broadTemporaryDelete, at: invocation.offset, "empties a temporary directory")
+                continue
+            }
             switch WindowsPaths.scope(of: path, recursive: recursive) {
             case .root, .systemDirectory:
                 analyzer.report(RuleCatalog.rmSystemPath, at: invocation.offset, "Remove-Item \(path.text ?? "?")")
             case .unresolved where recursive:
                 analyzer.report(RuleCatalog.rmUnresolvedPath, at: invocation.offset, "Remove-Item -Recurse of a path computed at run time")
             default:
-                let temporary = ["c:/windows/temp", "c:/users/user/appdata/local/temp", "/tmp", "/var/tmp"]
-                if let text = path.text, temporary.contains(PathClassifier.stripTrailingGlobs(text.lowercased().replacingBackslashes()).replacingOccurrences(of: "/c:", with: "c:")) {
-                    analyzer.report(RuleCatalog.broadTemporaryDelete, at: invocation.offset, "empties a temporary directory")
-                }
+                continue
             }
         }
     }

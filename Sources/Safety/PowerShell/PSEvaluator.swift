@@ -11,6 +11,8 @@ struct PSEvaluator {
     static let sizeLimit = 1 << 20
 
     var variables: [String: PSValue] = [:]
+    /// Functions the script defined, by lower-cased name, for folding their calls.
+    var functions: [String: PSScript] = [:]
 
     /// Environment variables whose values are the same on every Windows host.
     static let environment: [String: String] = [
@@ -61,13 +63,7 @@ struct PSEvaluator {
         case .scriptBlock(let script, _):
             return .scriptBlock(script)
         case .subexpression(let script, _):
-            guard script.statements.count == 1, case .pipeline(let pipeline) = script.statements[0], pipeline.elements.count == 1 else {
-                return .unknown
-            }
-            switch pipeline.elements[0] {
-            case .expression(let inner): return evaluate(inner)
-            case .command(let command): return PSEvaluator.commandResult(command, evaluator: self)
-            }
+            return output(of: script)
         case .type(let name, _):
             return .object("type:" + PSTypes.normalize(name))
         case .cast(let type, let inner, _):
@@ -98,8 +94,35 @@ struct PSEvaluator {
     /// What a command in a subexpression yields, when that is the point (downloads, objects).
     static func commandResult(_ command: PSCommand, evaluator: PSEvaluator) -> PSValue {
         guard case .bareword(let word, _) = command.name else { return .unknown }
+        if let body = evaluator.functions[word.lowercased()] {
+            return evaluator.call(function: body, named: word.lowercased(), command: command)
+        }
         let name = PSAliases.resolve(word, userAliases: [:])
         switch name {
+        case "new-scheduledtaskaction":
+            let invocation = PSInvocation(
+                name: name, command: command, evaluate: { evaluator.evaluate($0) }, splats: { evaluator.variables[$0] },
+                offset: command.offset, upstream: [], upstreamDownloaded: false
+            )
+            guard let program = invocation.value(["execute"], position: 0)?.text else { return .unknown }
+            let argument = invocation.value(["argument"], position: 1)
+            if argument != nil && argument?.text == nil { return .unknown }
+            return .object("task-action:" + program + "\u{0}" + (argument?.text ?? ""))
+        case "new-scheduledtasktrigger":
+            let invocation = PSInvocation(
+                name: name, command: command, evaluate: { evaluator.evaluate($0) }, splats: { evaluator.variables[$0] },
+                offset: command.offset, upstream: [], upstreamDownloaded: false
+            )
+            // Exact names: `-At` abbreviates nothing here, it is the time.
+            let kinds = ["atstartup", "atlogon", "once", "daily", "weekly"].filter { kind in invocation.parameters.contains { $0.name == kind } }
+            return kinds.count == 1 ? .object("task-trigger:" + kinds[0]) : .unknown
+        case "get-childitem":
+            let invocation = PSInvocation(
+                name: name, command: command, evaluate: { evaluator.evaluate($0) }, splats: { evaluator.variables[$0] },
+                offset: command.offset, upstream: [], upstreamDownloaded: false
+            )
+            let path = invocation.value(["path", "literalpath"], position: 0) ?? .string(".")
+            return .listing(path, narrowed: invocation.has("filter", "include", "exclude"))
         case "invoke-webrequest", "invoke-restmethod": return .downloaded
         case "join-path":
             let parts = command.elements.compactMap { element -> PSValue? in
@@ -188,6 +211,12 @@ struct PSEvaluator {
         case (.object(let type), "frombase64string") where type == "type:convert":
             guard let text = arguments.first?.text, let data = Data(base64Encoded: text.filter { !$0.isWhitespace }) else { return .unknown }
             return .bytes(Array(data))
+        case (.object(let type), "tobase64string") where type == "type:convert":
+            guard case .bytes(let bytes)? = arguments.first else { return .unknown }
+            return .string(Data(bytes).base64EncodedString())
+        case (.object(let encoding), "getbytes") where encoding.hasPrefix("encoding:"):
+            guard let text = arguments.first?.text else { return .unknown }
+            return .bytes(PSTypes.encode(text, encoding: String(encoding.dropFirst("encoding:".count))))
         case (.object(let encoding), "getstring") where encoding.hasPrefix("encoding:"):
             guard case .bytes(let bytes)? = arguments.first else { return .unknown }
             return .string(PSTypes.decode(bytes, encoding: String(encoding.dropFirst("encoding:".count))))

@@ -231,9 +231,14 @@ public struct PSParser {
         let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
         guard !name.isEmpty else { throw error("a function needs a name") }
         skipTrivia(newlines: true)
-        if peek() == UInt8(ascii: "(") { _ = try parseParenthesizedStatement() }
+        // `function f($a, $b) {...}` is `function f { param($a, $b) ... }`.
+        let parameters = peek() == UInt8(ascii: "(") ? try parseParenthesizedStatement() : nil
         skipTrivia(newlines: true)
-        return .function(name: name, body: try parseBlock(), offset: start)
+        var body = try parseBlock()
+        if let parameters {
+            body.statements.insert(.control(keyword: "param", conditions: [parameters], blocks: [], offset: start), at: 0)
+        }
+        return .function(name: name, body: body, offset: start)
     }
 
     mutating func parseIf() throws(PSParseError) -> PSStatement {

@@ -33,6 +33,20 @@ enum PSTypes {
             return String(decoding: bytes, as: UTF8.self)
         }
     }
+
+    /// Encodes text the way `[Text.Encoding]::<name>.GetBytes` does.
+    static func encode(_ text: String, encoding: String) -> [UInt8] {
+        switch encoding {
+        case "unicode":
+            return text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        case "bigendianunicode":
+            return text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        case "ascii":
+            return text.unicodeScalars.map { $0.isASCII ? UInt8($0.value) : UInt8(ascii: "?") }
+        default:
+            return Array(text.utf8)
+        }
+    }
 }
 
 /// PowerShell's built-in aliases, and the rule for turning what a script calls into the

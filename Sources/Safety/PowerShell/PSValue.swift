@@ -11,6 +11,9 @@ indirect enum PSValue: Equatable {
     case object(String)
     /// Content fetched from the network (`DownloadString`, `Invoke-WebRequest`).
     case downloaded
+    /// What `Get-ChildItem PATH` lists, kept in a variable; `narrowed` once a filter or
+    /// `Where-Object` picks only some of it.
+    case listing(PSValue, narrowed: Bool)
     case unknown
 
     /// The value as PowerShell turns it into text: arrays joined with spaces.

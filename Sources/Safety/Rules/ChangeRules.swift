@@ -22,6 +22,11 @@ enum ChangeRules {
             }
         case "docker", "podman", "nerdctl", "crictl":
             guard let verb = operands.first else { return }
+            // `docker system df`, `docker image ls`, `docker container inspect`: looking only.
+            let queries: Set<String> = ["df", "info", "ls", "list", "inspect", "events", "history", "top", "logs", "stats", "port"]
+            if operands.count >= 2, ["system", "image", "volume", "container", "network", "builder"].contains(verb), queries.contains(operands[1]) {
+                return
+            }
             if ["prune", "rm", "rmi", "kill", "stop", "restart", "system", "image", "volume", "container", "network", "builder", "start", "update"].contains(verb) {
                 let rule = ["prune", "rm", "rmi", "system", "image", "volume", "builder", "network"].contains(verb) ? RuleCatalog.containerPrune : RuleCatalog.serviceChange
                 report(rule, invocation.offset, "\(invocation.name) \(operands.prefix(3).joined(separator: " "))")

@@ -7,6 +7,11 @@ enum DestructionRules {
         case "dd":
             checkDiskDump(invocation, report: report)
         case _ where isFilesystemCreation(invocation.name):
+            // `mkswap /swapfile`, `mkfs.ext4 /srv/images/disk.img`: a file, not a disk.
+            let targets = invocation.operands.filter { $0.value.map { !$0.allSatisfy(\.isNumber) } ?? true }
+            if let target = targets.last, let path = target.value, path.hasPrefix("/"), !PathClassifier.normalize(path).hasPrefix("/dev/") {
+                break
+            }
             report(RuleCatalog.mkfs, invocation.offset, "\(invocation.name) \(invocation.operands.map(\.display).joined(separator: " "))")
         case "tee", "cp", "mv", "install", "pv", "ddrescue", "ln":
             checkFileWrites(invocation, report: report)

@@ -14,10 +14,22 @@ enum FileWriteRules {
         if lowered == "/etc/sudoers" || lowered.hasPrefix("/etc/sudoers.d/") { return (RuleCatalog.sudoers, "writes \(normalized)") }
         if lowered.hasSuffix("/.ssh/authorized_keys") || lowered.hasSuffix("/.ssh/authorized_keys2") { return (RuleCatalog.authorizedKeys, "writes \(normalized)") }
         if lowered == "/etc/crontab" || lowered.hasPrefix("/etc/cron.") || lowered.hasPrefix("/var/spool/cron") || lowered.hasPrefix("/etc/anacrontab") {
+            // Scripts in /etc/cron.daily and friends are shell scripts, not crontab lines.
+            let isScriptDirectory = ["/etc/cron.hourly/", "/etc/cron.daily/", "/etc/cron.weekly/", "/etc/cron.monthly/"].contains(where: lowered.hasPrefix)
+            let commands = isScriptDirectory ? content.map { [$0] }
+                : content.flatMap { ScheduledCommands.cronCommands($0, hasUserField: !lowered.hasPrefix("/var/spool/cron")) }
+            if let commands, ScheduledCommands.areOrdinary(commands) {
+                return (RuleCatalog.scheduledJob, "writes \(normalized)")
+            }
             return (RuleCatalog.cron, "writes \(normalized)")
         }
         let unitDirectories = ["/etc/systemd/system/", "/lib/systemd/system/", "/usr/lib/systemd/system/", "/run/systemd/system/", "/.config/systemd/"]
         if unitDirectories.contains(where: { lowered.contains($0) }), [".service", ".timer", ".socket", ".path", ".conf"].contains(where: lowered.hasSuffix) {
+            if let content {
+                let commands = ScheduledCommands.unitCommands(content)
+                if commands.isEmpty { return (RuleCatalog.systemConfigurationEdit, "edits \(normalized)") }
+                if ScheduledCommands.areOrdinary(commands) { return (RuleCatalog.scheduledJob, "writes \(normalized)") }
+            }
             return (RuleCatalog.systemdUnit, "writes \(normalized)")
         }
         let profiles = ["/.bashrc", "/.bash_profile", "/.bash_login", "/.profile", "/.zshrc", "/.zprofile", "/.config/autostart/", "/etc/xdg/autostart/"]

@@ -39,7 +39,7 @@ enum NetworkRules {
                 report(RuleCatalog.credentialsSent, offset, "\(invocation.name) copies secrets to a remote host")
             }
         case _ where resolvers.contains(invocation.name):
-            if invocation.operands.contains(where: { $0.value == nil || PSCommandRules.isDataInDNSName($0.value ?? "") }) {
+            if invocation.operands.contains(where: { isNameBuiltFromData($0, readSecrets: facts.readSecrets) }) {
                 report(RuleCatalog.dnsExfiltration, offset, "\(invocation.name) looks up a name built from data")
             }
         case "mysqldump", "pg_dump", "pg_dumpall", "mongodump":
@@ -75,7 +75,8 @@ enum NetworkRules {
     /// Inline programs in other interpreters: sockets with a shell, downloads run as code.
     static func checkInlineCode(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
         guard CommandNames.otherInterpreters.contains(invocation.name) else { return }
-        let code = invocation.values.joined(separator: " ").lowercased()
+        let written = invocation.values.joined(separator: " ")
+        let code = ([written] + EmbeddedBase64.decodedTexts(in: written)).joined(separator: "\n").lowercased()
         let socket = code.contains("socket") || code.contains("tcpsocket") || code.contains("fsockopen") || code.contains("net.connect") || code.contains("io::socket")
         let shell = code.contains("subprocess") || code.contains("pty.spawn") || code.contains("os.dup2") || code.contains("/bin/sh") || code.contains("/bin/bash")
             || code.contains("exec(") || code.contains("system(") || code.contains("child_process") || code.contains("popen")
@@ -88,6 +89,19 @@ enum NetworkRules {
         if download && runs {
             report(RuleCatalog.pipeDownloadToInterpreter, invocation.offset, "\(invocation.name) downloads code and runs it")
         }
+    }
+
+    /// A looked-up name that carries data: a long encoded label, data in front of a fixed
+    /// domain (`$(base64 f).evil.example`), a name computed by encoders or file readers,
+    /// or any computed name once the script has read secrets. A name that is just a
+    /// variable (`dig "$host"`) is an ordinary lookup.
+    static func isNameBuiltFromData(_ name: ResolvedWord, readSecrets: Bool) -> Bool {
+        if let value = name.value { return PSCommandRules.isDataInDNSName(value) }
+        if readSecrets { return true }
+        if name.knownSuffix.hasPrefix("."), name.knownSuffix.contains(where: \.isLetter) { return true }
+        let source = name.source
+        guard source.contains("$(") || source.contains("`") else { return false }
+        return ["base64", "xxd", "hexdump", "od ", "basenc", "gzip", "cat ", "head ", "tail ", "/etc/", "env", "whoami", "id "].contains { source.contains($0) }
     }
 
     /// Whether the command reads a secret: as an operand, an input redirection, or a

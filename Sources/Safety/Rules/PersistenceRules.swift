@@ -8,7 +8,14 @@ enum PersistenceRules {
             // Reading (`-l`) and removing (`-r`) are not installing; anything else is.
             let arguments = invocation.values
             if !arguments.contains("-l") && !arguments.contains("-r") {
-                report(RuleCatalog.cron, invocation.offset, "crontab \(arguments.joined(separator: " "))")
+                // `echo '0 3 * * * find ...' | crontab -`: the new table is known text.
+                let readsInput = invocation.operands.isEmpty || invocation.operands.map(\.value) == ["-"]
+                if readsInput, let table = invocation.upstreamText, let commands = ScheduledCommands.cronCommands(table, hasUserField: false),
+                   ScheduledCommands.areOrdinary(commands) {
+                    report(RuleCatalog.scheduledJob, invocation.offset, "crontab \(arguments.joined(separator: " "))")
+                } else {
+                    report(RuleCatalog.cron, invocation.offset, "crontab \(arguments.joined(separator: " "))")
+                }
             }
         case "at", "batch":
             if !invocation.arguments.contains(where: { ["-l", "-r", "-d", "-c"].contains($0.value ?? "") }) {

@@ -71,8 +71,10 @@ public enum RuleCatalog {
     public static let reverseShell = rule("reverse-shell.interactive", .reverseShell, "connects a shell to a remote host (reverse shell)")
 
     // MARK: persistence
-    public static let cron = rule("persistence.cron", .persistence, "installs a cron job")
-    public static let systemdUnit = rule("persistence.systemd-unit", .persistence, "installs or enables a new systemd unit or timer")
+    public static let cron = rule("persistence.cron", .persistence, "installs a cron job that runs something the validator cannot vouch for",
+        hint: "schedule only a fixed command the validator allows, at a path outside /tmp and home directories")
+    public static let systemdUnit = rule("persistence.systemd-unit", .persistence, "installs or enables a systemd unit or timer that runs something the validator cannot vouch for",
+        hint: "let the unit run only a fixed command the validator allows, at a path outside /tmp and home directories")
     public static let shellProfile = rule("persistence.shell-profile", .persistence, "writes to a shell start-up file (.bashrc, /etc/profile, rc.local)")
     public static let preload = rule("persistence.ld-preload", .persistence, "makes every program load a library (/etc/ld.so.preload, LD_PRELOAD)")
     public static let runKey = rule("persistence.run-key", .persistence, "adds a program that starts at logon (Run keys, Winlogon, IFEO debugger)")
@@ -97,6 +99,7 @@ public enum RuleCatalog {
     public static let broadTemporaryDelete = rule("change.temporary-files", .change, "deletes everything in a shared temporary directory")
     public static let systemConfigurationEdit = rule("change.system-configuration", .change, "edits system configuration (/etc, the registry)")
     public static let containerPrune = rule("change.containers", .change, "removes containers, images or volumes")
+    public static let scheduledJob = rule("change.scheduled-job", .change, "schedules a job or installs a unit that runs an ordinary command")
     public static let clusterChange = rule("change.kubernetes", .change, "changes Kubernetes objects")
     public static let accountChange = rule("change.accounts", .change, "creates or changes user accounts or group membership")
     public static let networkChange = rule("change.network", .change, "changes firewall rules or network configuration")
@@ -127,6 +130,7 @@ public enum RuleCatalog {
         cron, systemdUnit, shellProfile, preload, runKey, scheduledTask, newService, wmiSubscription,
         dynamicCommand, dynamicEval, pipeToInterpreter, inlineInterpreterCode, dynamicSource, encodedPayload,
         serviceChange, packageChange, broadTemporaryDelete, systemConfigurationEdit, containerPrune, clusterChange, accountChange, networkChange,
+        scheduledJob,
         parseError, tooDeep,
         policyDeniedCommand, policyDeniedPath, policyDeniedService,
     ]
