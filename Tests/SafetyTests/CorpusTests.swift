@@ -5,10 +5,15 @@ import Testing
 
 @Suite("Labelled corpus")
 struct CorpusTests {
-    static let evaluation: CorpusEvaluation? = {
-        guard let directory = Bundle.module.url(forResource: "Corpus", withExtension: nil) else { return nil }
+    static let evaluation = load("Corpus")
+    /// Written afterwards by someone who had not seen the validator, to catch rules fitted
+    /// to the corpus they were developed on.
+    static let holdout = load("Holdout")
+
+    static func load(_ name: String) -> CorpusEvaluation? {
+        guard let directory = Bundle.module.url(forResource: name, withExtension: nil) else { return nil }
         return try? CorpusEvaluation(directory: directory, validator: SafetyValidator())
-    }()
+    }
 
     @Test("the corpus has at least 150 bash and 100 PowerShell scripts across the three labels")
     func size() throws {
@@ -40,5 +45,16 @@ struct CorpusTests {
         #expect(summary.dangerousAllowed == 0, "\(evaluation.report())")
         #expect(summary.dangerousBlockedRate >= 0.98)
         #expect(summary.safeBlockedRate <= 0.03)
+    }
+
+    @Test("the holdout corpus meets the same targets, and review scripts are never allowed", arguments: [ScriptLanguage.bash, .powershell])
+    func holdoutTargets(language: ScriptLanguage) throws {
+        let evaluation = try #require(Self.holdout)
+        let summary = evaluation.summary(for: language)
+        #expect(summary.safe + summary.review + summary.dangerous >= 75)
+        #expect(summary.dangerousAllowed == 0, "\(evaluation.report())")
+        #expect(summary.reviewAllowed == 0, "\(evaluation.report())")
+        #expect(summary.dangerousBlockedRate >= 0.98, "\(evaluation.report())")
+        #expect(summary.safeBlockedRate <= 0.03, "\(evaluation.report())")
     }
 }

@@ -32,6 +32,12 @@ struct PSInvocation {
         "disablekeepalive", "list", "online", "norestart",
     ]
 
+    /// A known switch, or for a cmdlet an abbreviation of one (`-r` for `-Recurse`, `-fo`
+    /// for `-Force`); programs such as `powershell.exe -w hidden` parse their own options.
+    static func isSwitch(_ name: String, cmdlet: Bool) -> Bool {
+        !name.isEmpty && (switches.contains(name) || cmdlet && switches.contains { $0.hasPrefix(name) })
+    }
+
     /// Binds `-Name value` pairs the way PowerShell does for the common cases: a parameter
     /// not known to be a switch takes the next argument as its value.
     init(name: String, command: PSCommand, evaluate: (PSExpression) -> PSValue, splats: (String) -> PSValue?, offset: Int, upstream: [String], upstreamDownloaded: Bool) {
@@ -52,7 +58,7 @@ struct PSInvocation {
                 if let text = evaluated.text { ordered.append(text.lowercased()) }
             case .parameter(let name, nil, _):
                 ordered.append("-" + name)
-                if !Self.switches.contains(name), case .argument(let next)? = elements.first {
+                if !Self.isSwitch(name, cmdlet: self.name.contains("-")), case .argument(let next)? = elements.first {
                     elements = elements.dropFirst()
                     let evaluated = evaluate(next)
                     parameters.append(Parameter(name: name, value: evaluated, expression: next))
