@@ -265,8 +265,7 @@ struct BashAnalyzer {
             guard case .simple(let simple) = command, let head = simple.words.first?.staticValue else { return nil }
             return Wrappers.baseName(head)
         }
-        let clients: Set<String> = ["nc", "ncat", "netcat", "telnet", "socat", "openssl", "nc.traditional", "nc.openbsd"]
-        if names.contains(where: CommandNames.shells.contains), names.contains(where: clients.contains) {
+        if names.contains(where: CommandNames.shells.contains), names.contains(where: CommandNames.networkClients.contains) {
             report(RuleCatalog.reverseShell, at: pipeline.offset, "a shell piped to and from a network client")
         }
     }

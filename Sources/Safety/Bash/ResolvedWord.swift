@@ -49,6 +49,7 @@ struct WordResolver {
     /// words, which is how `c="rm -rf"; $c /` hides a command, and unquoted braces expand,
     /// which is how `{rm,-rf,/}` does.
     func resolve(_ word: BashWord) -> [ResolvedWord] {
+        if let plain = Self.plainWord(word) { return [plain] }
         if let positional = positionalWords(word) { return positional }
         if let elements = arrayWords(word) { return elements }
         if word.parts.count == 1, case .parameter(let parameter) = word.parts[0], parameter.op.isEmpty,
@@ -156,8 +157,34 @@ struct WordResolver {
         }
     }
 
+    /// Most words are one piece of plain or quoted text; they resolve to themselves.
+    private static func plainWord(_ word: BashWord) -> ResolvedWord? {
+        guard word.parts.count == 1 else { return nil }
+        switch word.parts[0] {
+        case .literal(let text):
+            var braces = false
+            var commas = false
+            var glob = false
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "{"): braces = true
+                case UInt8(ascii: ","): commas = true
+                case UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["): glob = true
+                default: continue
+                }
+            }
+            if braces && commas { return nil }
+            return .known(text, source: word.source, offset: word.offset, hasGlob: glob)
+        case .quoted(let text):
+            return .known(text, source: word.source, offset: word.offset)
+        default:
+            return nil
+        }
+    }
+
     /// The word as one field.
     func resolveWhole(_ word: BashWord) -> ResolvedWord {
+        if let plain = Self.plainWord(word), !word.hasUnquotedBraces { return plain }
         var segments: [String?] = []
         var flags = Flags()
         collect(word.parts, into: &segments, flags: &flags, quoted: false)

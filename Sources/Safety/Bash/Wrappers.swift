@@ -175,6 +175,8 @@ enum CommandNames {
     ]
     static let downloaders: Set<String> = ["curl", "wget", "fetch", "aria2c", "lwp-download", "lwp-request", "GET", "http", "https", "xh"]
     static let queryOnlyShellOptions: Set<String> = ["-n", "--version", "--help"]
+    /// Programs that carry a raw byte stream to or from another host.
+    static let networkClients: Set<String> = ["nc", "ncat", "netcat", "telnet", "socat", "openssl", "nc.traditional", "nc.openbsd"]
     /// Windows programs that run code given as arguments, besides the shells above.
     static let interpreterPrograms: Set<String> = shells.union(otherInterpreters).union([
         "cmd", "wscript", "cscript", "mshta", "rundll32", "regsvr32", "msiexec", "wmic", "bitsadmin", "certutil", "schtasks", "reg", "sc",

@@ -63,7 +63,14 @@ enum Secrets {
 
     /// Whether reading `path` reads a secret.
     static func isSecretPath(_ path: String) -> Bool {
-        let normalized = path.lowercased().replacingBackslashes()
+        let lowered = path.lowercased()
+        // Without a separator only the markers that are bare names can match.
+        guard lowered.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) else {
+            return bareMarkers.contains { lowered.contains($0) }
+        }
+        let normalized = lowered.replacingBackslashes()
         return markers.contains { normalized.contains($0) }
     }
+
+    private static let bareMarkers = markers.filter { !$0.contains("/") }
 }

@@ -1,7 +1,18 @@
 /// Ordinary but consequential changes that a human should look at: service restarts,
 /// package changes, container clean-ups, broad deletes in temporary directories.
 enum ChangeRules {
+    /// The commands the switch below has cases for; any other name has nothing to check.
+    /// Keep it in step with the cases.
+    static let commands: Set<String> = [
+        "systemctl", "service", "rc-service", "apt", "apt-get", "aptitude", "yum", "dnf", "zypper", "apk", "pacman", "snap",
+        "flatpak", "pip", "pip3", "npm", "gem", "brew", "dpkg", "rpm", "port", "docker", "podman", "nerdctl", "crictl", "pkill",
+        "killall", "rm", "journalctl", "iptables", "ip6tables", "nft", "firewall-cmd", "ufw", "ip", "ifconfig", "route", "nmcli",
+        "netplan", "ifdown", "ifup", "useradd", "adduser", "userdel", "deluser", "usermod", "groupadd", "groupmod", "gpasswd",
+        "chage", "chsh", "chfn", "sed", "perl",
+    ]
+
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
+        guard commands.contains(invocation.name) else { return }
         let operands = invocation.operands.compactMap(\.value)
         switch invocation.name {
         case "systemctl":

@@ -1,6 +1,15 @@
 /// rm, mkfs and raw disk writes.
 enum DestructionRules {
+    /// The commands the switch below has cases for; any other name has nothing to check.
+    /// Keep it in step with the cases.
+    static let commands: Set<String> = [
+        "rm", "dd", "tee", "cp", "mv", "install", "pv", "ddrescue", "ln", "rsync", "truncate", "shred", "wipefs", "blkdiscard",
+        "sgdisk", "sfdisk", "fdisk", "cfdisk", "gdisk", "parted", "mdadm", "pvremove", "vgremove", "lvremove", "cryptsetup",
+        "hdparm", "nvme",
+    ]
+
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
+        guard commands.contains(invocation.name) || isFilesystemCreation(invocation.name) else { return }
         switch invocation.name {
         case "rm":
             checkRemove(invocation, report: report)

@@ -78,6 +78,16 @@ enum PathClassifier {
 
     /// Resolves `.`, `..` and repeated slashes; `..` above the root stays at the root.
     static func normalize(_ path: String) -> String {
+        // Already normal: absolute, no empty, `.` or `..` component, no trailing slash.
+        var previous: UInt8 = 0
+        var normal = path.utf8.first == UInt8(ascii: "/")
+        for byte in path.utf8 where normal {
+            if byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/") || byte == UInt8(ascii: ".") && previous == UInt8(ascii: "/") {
+                normal = false
+            }
+            previous = byte
+        }
+        if normal, path.utf8.count == 1 || previous != UInt8(ascii: "/") { return path }
         var components: [Substring] = []
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch component {

@@ -7,7 +7,16 @@ enum SecurityRules {
     ]
     static let privilegedGroups: Set<String> = ["sudo", "wheel", "admin", "root", "adm", "docker", "lxd", "disk", "shadow"]
 
+    /// The commands the switch below has cases for; any other name has nothing to check.
+    /// Keep it in step with the cases.
+    static let commands: Set<String> = [
+        "chmod", "chown", "chgrp", "ufw", "iptables", "ip6tables", "nft", "iptables-legacy", "iptables-nft", "setenforce",
+        "aa-teardown", "aa-disable", "aa-complain", "auditctl", "useradd", "adduser", "usermod", "gpasswd", "addgroup", "passwd",
+        "chpasswd", "visudo", "history", "unset", "export", "declare", "set", "journalctl",
+    ]
+
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
+        guard commands.contains(invocation.name) else { return }
         let arguments = invocation.values
         let operands = invocation.operands.compactMap(\.value)
         let offset = invocation.offset
