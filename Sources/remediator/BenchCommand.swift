@@ -33,11 +33,20 @@ struct ValidatorBenchmarkCommand: ParsableCommand {
     @Option(help: "Seconds to measure per language.")
     var seconds: Double = 5
 
+    @Option(help: "Only this language (bash or powershell).")
+    var language: String?
+
+    func validate() throws {
+        if let language, ScriptLanguage(rawValue: language) == nil {
+            throw ValidationError("--language must be bash or powershell")
+        }
+    }
+
     func run() throws {
         let validator = SafetyValidator()
         let root = URL(fileURLWithPath: corpus)
         print("language    scripts  mean lines  scripts/s    lines/s  µs/script")
-        for (language, folder, suffix) in [(ScriptLanguage.bash, "bash", "sh"), (.powershell, "powershell", "ps1")] {
+        for (language, folder, suffix) in [(ScriptLanguage.bash, "bash", "sh"), (.powershell, "powershell", "ps1")] where self.language.map({ $0 == language.rawValue }) ?? true {
             let scripts = try loadScripts(root.appendingPathComponent(folder), suffix: suffix)
             guard !scripts.isEmpty else {
                 print("\(folder): no scripts with \(minimumLines)+ lines under \(root.path)")

@@ -2,38 +2,42 @@ import RemediatorCore
 
 /// Following code that is handed to an interpreter instead of being written as commands.
 extension BashAnalyzer {
+    private static let inlineFlags: Set<String> = ["-c", "-e", "-E", "-r", "--eval", "-p", "--print", "-Command", "-command", "-EncodedCommand", "-enc", "-e"]
+    private static let narrowingTests: Set<String> = ["-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-newer", "-size", "-user", "-group", "-perm", "-empty", "-samefile", "-inum", "-links", "-wholename"]
+
     /// Parses and analyzes a string that will run as shell code (`bash -c`, `eval`,
     /// `su -c`, `alias`); an unknown string is reported, not trusted.
-    mutating func analyzeCodeString(_ code: ResolvedWord, substitutionsRan: Set<String>) -> Set<String> {
+    mutating func analyzeCodeString(_ code: ResolvedWord, downloadInSubstitutions: Bool) {
         guard let text = code.value else {
             resolver.mayHaveUnseenVariables = true
-            if !substitutionsRan.isDisjoint(with: CommandNames.downloaders) {
+            if downloadInSubstitutions {
                 report(RuleCatalog.pipeDownloadToInterpreter, at: code.offset, "evaluates the output of a download")
             } else {
                 report(RuleCatalog.dynamicEval, at: code.offset, "'\(code.source)' is built at run time")
             }
-            return []
+            return
         }
         return analyzeEmbeddedCode(text, at: code.offset)
     }
 
     /// Analyzes known code text found inside the script.
-    mutating func analyzeEmbeddedCode(_ text: String, at offset: Int) -> Set<String> {
+    mutating func analyzeEmbeddedCode(_ text: String, at offset: Int) {
         guard embeddingDepth < Self.maximumEmbeddingDepth else {
             report(RuleCatalog.tooDeep, at: offset)
-            return []
+            return
         }
         let script: BashScript
         do {
             script = try BashParser.parse(text)
         } catch {
             report(RuleCatalog.parseError, at: offset, "embedded code: \(error.message)")
-            return []
+            return
         }
         var nested = BashAnalyzer(embeddingDepth: embeddingDepth + 1, reportOffset: reportOffset ?? offset, budget: budget)
         nested.resolver = resolver
         nested.policyGate = policyGate
-        let names = nested.analyze(script)
+        nested.analyze(script)
+        ran.append(contentsOf: nested.ran)
         findings.append(contentsOf: nested.findings)
         // Variables the code set may or may not reach this shell (`eval` vs `bash -c`):
         // either way their values are no longer known here.
@@ -41,23 +45,22 @@ extension BashAnalyzer {
             resolver.variables[name] = .unknown
         }
         if nested.resolver.mayHaveUnseenVariables { resolver.mayHaveUnseenVariables = true }
-        return names
     }
 
     /// Arithmetic text read as commands, the way POSIX sh reads `((...))`; findings only,
     /// since real arithmetic rarely parses as commands and never trips a rule.
-    mutating func analyzeArithmeticAsCommands(_ expression: String, at offset: Int) -> Set<String> {
-        guard embeddingDepth < Self.maximumEmbeddingDepth, let script = try? BashParser.parse("(" + expression + ")") else { return [] }
+    mutating func analyzeArithmeticAsCommands(_ expression: String, at offset: Int) {
+        guard embeddingDepth < Self.maximumEmbeddingDepth, let script = try? BashParser.parse("(" + expression + ")") else { return }
         var nested = BashAnalyzer(embeddingDepth: embeddingDepth + 1, reportOffset: reportOffset ?? offset, budget: budget)
         nested.resolver = resolver
         nested.policyGate = policyGate
-        let names = nested.analyze(script)
+        nested.analyze(script)
+        ran.append(contentsOf: nested.ran)
         findings.append(contentsOf: nested.findings.filter { $0.rule.verdict == .block })
-        return names
     }
 
     /// `bash -c CODE`, `bash SCRIPT`, `curl ... | bash`, `bash <<EOF`.
-    mutating func analyzeShell(_ invocation: CommandInvocation, substitutionsRan: Set<String>) -> Set<String> {
+    mutating func analyzeShell(_ invocation: CommandInvocation, downloadInSubstitutions: Bool) {
         var takesCodeString = false
         var readsStandardInput = false
         var operands: [ResolvedWord] = []
@@ -73,7 +76,7 @@ extension BashAnalyzer {
                 optionsEnded = true
                 continue
             }
-            if CommandNames.queryOnlyShellOptions.contains(value) { return [] }
+            if CommandNames.queryOnlyShellOptions.contains(value) { return }
             if value.hasPrefix("--") {
                 // --rcfile FILE, --init-file FILE take a value; other long options do not.
                 if value == "--rcfile" || value == "--init-file" { _ = arguments.popFirst() }
@@ -86,45 +89,45 @@ extension BashAnalyzer {
             arguments = arguments.dropFirst(letters.filter { $0 == "o" || $0 == "O" }.count)
         }
         if takesCodeString {
-            guard let code = operands.first else { return [] }
-            return analyzeCodeString(code, substitutionsRan: substitutionsRan)
+            guard let code = operands.first else { return }
+            analyzeCodeString(code, downloadInSubstitutions: downloadInSubstitutions)
+            return
         }
         if let script = operands.first, let path = script.value, CommandNames.standardInputPaths.contains(path) {
             readsStandardInput = true
         }
         if let script = operands.first, !readsStandardInput {
             if script.value == nil {
-                if !substitutionsRan.isDisjoint(with: CommandNames.downloaders) {
+                if downloadInSubstitutions {
                     report(RuleCatalog.pipeDownloadToInterpreter, at: script.offset, "runs a script produced by a download")
                 } else {
                     report(RuleCatalog.dynamicSource, at: script.offset, "runs the script '\(script.source)'")
                 }
             }
-            return []
+            return
         }
-        return analyzeStandardInputCode(invocation, interpreter: invocation.name, substitutionsRan: substitutionsRan)
+        analyzeStandardInputCode(invocation, interpreter: invocation.name, downloadInSubstitutions: downloadInSubstitutions)
     }
 
     /// Code an interpreter reads on standard input: a pipe, a here-document or a here-string.
-    mutating func analyzeStandardInputCode(_ invocation: CommandInvocation, interpreter: String, substitutionsRan: Set<String>) -> Set<String> {
-        if !Set(invocation.upstream).isDisjoint(with: CommandNames.downloaders) {
+    mutating func analyzeStandardInputCode(_ invocation: CommandInvocation, interpreter: String, downloadInSubstitutions: Bool) {
+        if invocation.upstream.contains(where: CommandNames.downloaders.contains) {
             report(RuleCatalog.pipeDownloadToInterpreter, at: invocation.pipelineOffset ?? invocation.offset, "pipes a download into \(interpreter)")
-            return []
+            return
         }
-        var names: Set<String> = []
         if let text = invocation.upstreamText {
-            names.formUnion(analyzeEmbeddedCode(text, at: invocation.pipelineOffset ?? invocation.offset))
+            analyzeEmbeddedCode(text, at: invocation.pipelineOffset ?? invocation.offset)
         }
         for redirect in invocation.redirects {
             switch redirect.op {
             case .hereDocument, .hereDocumentStripTabs:
                 guard let document = redirect.hereDocument else { continue }
-                if document.expands, !substitutionsRan.isDisjoint(with: CommandNames.downloaders) {
+                if document.expands, downloadInSubstitutions {
                     report(RuleCatalog.pipeDownloadToInterpreter, at: redirect.offset, "feeds a download into \(interpreter)")
                 }
-                names.formUnion(analyzeEmbeddedCode(document.text, at: redirect.offset))
+                analyzeEmbeddedCode(document.text, at: redirect.offset)
             case .hereString:
-                names.formUnion(analyzeCodeString(resolver.resolveWhole(redirect.target), substitutionsRan: substitutionsRan))
+                analyzeCodeString(resolver.resolveWhole(redirect.target), downloadInSubstitutions: downloadInSubstitutions)
             case .input:
                 let source = resolver.resolveWhole(redirect.target)
                 if let path = source.value, path.hasPrefix("/dev/tcp/") || path.hasPrefix("/dev/udp/") {
@@ -139,16 +142,15 @@ extension BashAnalyzer {
         if !invocation.upstream.isEmpty {
             report(RuleCatalog.pipeToInterpreter, at: invocation.pipelineOffset ?? invocation.offset, "\(invocation.upstream.joined(separator: " | ")) | \(interpreter)")
         }
-        return names
     }
 
     /// python, perl, ruby, node and friends: their code is not analyzed, so inline code is reviewed.
     mutating func analyzeOtherInterpreter(_ invocation: CommandInvocation) {
-        if !Set(invocation.upstream).isDisjoint(with: CommandNames.downloaders) {
+        if invocation.upstream.contains(where: CommandNames.downloaders.contains) {
             report(RuleCatalog.pipeDownloadToInterpreter, at: invocation.pipelineOffset ?? invocation.offset, "pipes a download into \(invocation.name)")
             return
         }
-        let inlineFlags: Set<String> = ["-c", "-e", "-E", "-r", "--eval", "-p", "--print", "-Command", "-command", "-EncodedCommand", "-enc", "-e"]
+        let inlineFlags = Self.inlineFlags
         if invocation.arguments.contains(where: { inlineFlags.contains($0.value ?? "") }) {
             report(RuleCatalog.inlineInterpreterCode, at: invocation.offset, "\(invocation.name) runs inline code")
             return
@@ -161,14 +163,14 @@ extension BashAnalyzer {
     }
 
     /// `source FILE` / `. FILE`.
-    mutating func analyzeSource(_ invocation: CommandInvocation, words: [BashWord], substitutionsRan: Set<String>) {
+    mutating func analyzeSource(_ invocation: CommandInvocation, words: [BashWord], downloadInSubstitutions: Bool) {
         guard let file = invocation.operands.first else { return }
         if let path = file.value, CommandNames.standardInputPaths.contains(path) || path.hasPrefix("/dev/tcp/") {
-            _ = analyzeStandardInputCode(invocation, interpreter: invocation.name, substitutionsRan: substitutionsRan)
+            analyzeStandardInputCode(invocation, interpreter: invocation.name, downloadInSubstitutions: downloadInSubstitutions)
             return
         }
         guard file.value == nil else { return }
-        if !substitutionsRan.isDisjoint(with: CommandNames.downloaders) {
+        if downloadInSubstitutions {
             report(RuleCatalog.pipeDownloadToInterpreter, at: file.offset, "sources a download")
         } else {
             report(RuleCatalog.dynamicSource, at: file.offset, "sources '\(file.source)'")
@@ -176,7 +178,7 @@ extension BashAnalyzer {
     }
 
     /// `find START... [tests] -delete | -exec CMD {} ;`.
-    mutating func analyzeFind(_ invocation: CommandInvocation, substitutionsRan: Set<String>) -> Set<String> {
+    mutating func analyzeFind(_ invocation: CommandInvocation, downloadInSubstitutions: Bool) {
         var startPaths: [ResolvedWord] = []
         var index = 0
         let arguments = invocation.arguments
@@ -193,14 +195,13 @@ extension BashAnalyzer {
             index += 1
         }
         if startPaths.isEmpty { startPaths = [.known(".", source: ".", offset: invocation.offset)] }
-        let narrowingTests: Set<String> = ["-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-newer", "-size", "-user", "-group", "-perm", "-empty", "-samefile", "-inum", "-links", "-wholename"]
+        let narrowingTests = Self.narrowingTests
         // A test narrows only with a pattern that does not match everything (`-name '*'` does).
         var filtered = false
         for position in index..<arguments.count where narrowingTests.contains(arguments[position].value ?? "") {
             let pattern = position + 1 < arguments.count ? arguments[position + 1].value : nil
             if let pattern, !pattern.allSatisfy({ $0 == "*" }) { filtered = true }
         }
-        var names: Set<String> = []
         while index < arguments.count {
             let value = arguments[index].value ?? ""
             index += 1
@@ -223,17 +224,16 @@ extension BashAnalyzer {
                     dynamicArguments: .foundUnder(startPaths, filtered: filtered), upstream: [], pipelineOffset: nil,
                     workingDirectory: resolver.workingDirectory, upstreamText: nil
                 )
-                names.insert(nested.name)
-                names.formUnion(analyzeInvocation(nested, words: [], substitutionsRan: substitutionsRan))
+                ran.append(nested.name)
+                analyzeInvocation(nested, words: [], downloadInSubstitutions: downloadInSubstitutions)
             case .commandString(let string, _):
-                names.formUnion(analyzeCodeString(string, substitutionsRan: substitutionsRan))
+                analyzeCodeString(string, downloadInSubstitutions: downloadInSubstitutions)
             case .dynamic(let word):
                 report(RuleCatalog.dynamicCommand, at: word.offset, "find -exec runs '\(word.source)'")
             case .nothing:
                 continue
             }
         }
-        return names
     }
 
     /// Deleting what `find` walks: from the root always blocks, across a system directory

@@ -36,6 +36,9 @@ struct BashAnalyzer {
     var facts = BashScriptFacts()
     /// Functions defined so far, so a call runs their body with its arguments.
     var functions: [String: BashCommand] = [:]
+    /// The names of the commands run so far, in order, those in substitutions and in code
+    /// strings included: the commands of a construct are the names added while it was analyzed.
+    var ran: [String] = []
     /// Functions being expanded, against recursion.
     var callStack: Set<String> = []
     let embeddingDepth: Int
@@ -58,27 +61,22 @@ struct BashAnalyzer {
 
     // MARK: - Structure
 
-    /// Analyzes a script and returns the names of the commands it runs.
-    @discardableResult
-    mutating func analyze(_ script: BashScript) -> Set<String> {
+    /// Analyzes a script; the names of the commands it runs are added to ``ran``.
+    mutating func analyze(_ script: BashScript) {
         analyze(script.body)
     }
 
-    @discardableResult
-    mutating func analyze(_ list: BashList) -> Set<String> {
-        var names: Set<String> = []
+    mutating func analyze(_ list: BashList) {
         for item in list.items {
             for pipeline in item.pipelines {
-                names.formUnion(analyze(pipeline))
+                analyze(pipeline)
             }
         }
-        return names
     }
 
-    mutating func analyze(_ pipeline: BashPipeline) -> Set<String> {
+    mutating func analyze(_ pipeline: BashPipeline) {
         defer { checkShellWiredToNetwork(pipeline) }
         var upstream: [String] = []
-        var names: Set<String> = []
         let savedPipelineOffset = pipelineOffset
         pipelineOffset = pipeline.offset
         defer { pipelineOffset = savedPipelineOffset }
@@ -86,72 +84,70 @@ struct BashAnalyzer {
         for command in pipeline.commands {
             pendingUpstreamText = upstreamText
             staticOutput = nil
-            let ran = analyze(command, upstream: upstream)
+            let mark = ran.count
+            analyze(command, upstream: upstream)
             upstreamText = staticOutput
-            names.formUnion(ran)
-            upstream.append(contentsOf: ran.sorted())
+            for name in ran[mark...] where !upstream.contains(name) { upstream.append(name) }
         }
         pendingUpstreamText = nil
         staticOutput = nil
-        return names
     }
 
-    mutating func analyze(_ command: BashCommand, upstream: [String]) -> Set<String> {
+    mutating func analyze(_ command: BashCommand, upstream: [String]) {
         budget.used += 1
         guard budget.used <= Self.workLimit else {
             if !budget.exhausted {
                 budget.exhausted = true
                 report(RuleCatalog.tooDeep, at: command.offset, "the script is too large or too deeply nested to analyze completely")
             }
-            return []
+            return
         }
         switch command {
         case .simple(let simple):
-            return analyzeSimple(simple, upstream: upstream)
+            analyzeSimple(simple, upstream: upstream)
         case .subshell(let list, let redirects, _), .group(let list, let redirects, _):
             checkRedirects(redirects)
-            return analyze(list)
+            analyze(list)
         case .ifClause(let branches, let elseBody, let redirects, _):
             checkRedirects(redirects)
-            var names: Set<String> = []
             for branch in branches {
-                names.formUnion(analyze(branch.condition))
-                names.formUnion(analyze(branch.body))
+                analyze(branch.condition)
+                analyze(branch.body)
             }
-            if let elseBody { names.formUnion(analyze(elseBody)) }
-            return names
+            if let elseBody { analyze(elseBody) }
         case .loop(_, let condition, let body, let redirects, let offset) where ForkBombDetector.reexecutesItself(body):
             report(RuleCatalog.forkBomb, at: offset, "a loop that starts the script itself again and again")
             checkRedirects(redirects)
-            return analyze(condition).union(analyze(body))
+            analyze(condition)
+            analyze(body)
         case .loop(_, let condition, let body, let redirects, _):
             checkRedirects(redirects)
-            return analyze(condition).union(analyze(body))
+            analyze(condition)
+            analyze(body)
         case .forClause(let variable, let items, let body, let redirects, _):
             checkRedirects(redirects)
-            var names: Set<String> = []
-            for item in items ?? [] { names.formUnion(analyzeSubstitutions(in: item)) }
+            for item in items ?? [] { analyzeSubstitutions(in: item) }
             let values = (items ?? []).flatMap { resolver.resolve($0) }
             if items != nil, values.count <= Self.maximumUnrolledItems, values.allSatisfy({ $0.value != nil && !$0.hasGlob }) {
                 // `for s in sshd auditd; do systemctl stop "$s"; done`: each item is a
                 // different command; a short known list is followed item by item.
                 for value in values {
                     resolver.variables[variable] = value.value.map(VariableValue.known)
-                    names.formUnion(analyze(body))
+                    analyze(body)
                 }
                 resolver.variables[variable] = .unknown
-                return names
+                return
             }
             resolver.variables[variable] = .unknown
-            return names.union(analyze(body))
+            analyze(body)
         case .arithmeticFor(let header, let body, let redirects, let offset):
             checkRedirects(redirects)
-            return analyzeArithmetic(header, at: offset).union(analyze(body))
+            analyzeArithmetic(header, at: offset)
+            analyze(body)
         case .caseClause(let subject, let items, let redirects, _):
             checkRedirects(redirects)
-            var names = analyzeSubstitutions(in: subject)
-            for item in items { names.formUnion(analyze(item.body)) }
-            return names
+            analyzeSubstitutions(in: subject)
+            for item in items { analyze(item.body) }
         case .function(let name, let body, let offset):
             if ForkBombDetector.isForkBomb(name: name, body: body) {
                 report(RuleCatalog.forkBomb, at: offset)
@@ -159,31 +155,30 @@ struct BashAnalyzer {
             functions[name] = body
             let saved = resolver
             defer { resolver = saved }
-            return analyze(body, upstream: [])
+            analyze(body, upstream: [])
         case .arithmetic(let expression, let offset):
             // `sh` reads `((cmd))` as nested subshells: commands hidden there are judged too.
-            return analyzeArithmetic(expression, at: offset).union(analyzeArithmeticAsCommands(expression, at: offset))
+            analyzeArithmetic(expression, at: offset)
+            analyzeArithmeticAsCommands(expression, at: offset)
         case .conditional(let words, _):
-            var names: Set<String> = []
-            for word in words { names.formUnion(analyzeSubstitutions(in: word)) }
-            return names
+            for word in words { analyzeSubstitutions(in: word) }
         }
     }
 
     // MARK: - Simple commands
 
-    mutating func analyzeSimple(_ command: BashSimpleCommand, upstream: [String]) -> Set<String> {
-        var names: Set<String> = []
+    mutating func analyzeSimple(_ command: BashSimpleCommand, upstream: [String]) {
+        let mark = ran.count
         for assignment in command.assignments {
-            if let index = assignment.index { names.formUnion(analyzeArithmetic(index, at: assignment.offset)) }
-            if let value = assignment.value { names.formUnion(analyzeSubstitutions(in: value)) }
-            for value in assignment.arrayValues ?? [] { names.formUnion(analyzeSubstitutions(in: value)) }
+            if let index = assignment.index { analyzeArithmetic(index, at: assignment.offset) }
+            if let value = assignment.value { analyzeSubstitutions(in: value) }
+            for value in assignment.arrayValues ?? [] { analyzeSubstitutions(in: value) }
         }
-        for word in command.words { names.formUnion(analyzeSubstitutions(in: word)) }
+        for word in command.words { analyzeSubstitutions(in: word) }
         for redirect in command.redirects {
-            names.formUnion(analyzeSubstitutions(in: redirect.target))
+            analyzeSubstitutions(in: redirect.target)
             if let document = redirect.hereDocument {
-                names.formUnion(analyzeSubstitutions(in: document.parts))
+                analyzeSubstitutions(in: document.parts)
             }
         }
         if command.words.isEmpty {
@@ -192,7 +187,7 @@ struct BashAnalyzer {
             for assignment in command.assignments {
                 record(assignment)
             }
-            return names
+            return
         }
         if let head = command.words.first?.staticValue, BashParser.declarationBuiltins.contains(head) {
             // `local -a cmd=(...)`: the array assignments the parser took from the arguments.
@@ -204,23 +199,20 @@ struct BashAnalyzer {
         switch Wrappers.unwrap(words) {
         case .nothing:
             checkRedirects(command.redirects)
-            return names
         case .dynamic(let word):
             checkRedirects(command.redirects)
             report(RuleCatalog.dynamicCommand, at: word.offset, "'\(word.source)' decides which command runs")
-            return names
         case .commandString(let string, let wrapper):
             checkRedirects(command.redirects)
-            names.insert(wrapper)
-            names.formUnion(analyzeCodeString(string, substitutionsRan: names))
-            return names
+            ran.append(wrapper)
+            analyzeCodeString(string, downloadInSubstitutions: downloadedSince(mark))
         case .command(var words, let viaXargs):
             guard let head = words.first, let headValue = head.value else {
                 // `exec 5<>/dev/tcp/host/port`: the shell itself talks to a socket.
                 if command.redirects.contains(where: { (resolver.resolveWhole($0.target).value ?? "").hasPrefix("/dev/tcp/") }) {
                     report(RuleCatalog.reverseShell, at: command.offset, "the shell opens a connection to a remote host")
                 }
-                return names
+                return
             }
             var dynamicArguments: CommandInvocation.DynamicArguments? = viaXargs ? .fromInput : nil
             if viaXargs, let input = pendingUpstreamText {
@@ -245,16 +237,20 @@ struct BashAnalyzer {
                 workingDirectory: resolver.workingDirectory,
                 upstreamText: pendingUpstreamText
             )
-            names.insert(invocation.name)
+            ran.append(invocation.name)
             staticOutput = StaticOutput.of(invocation) ?? pendingUpstreamText.flatMap { StaticPipeline.filter($0, through: invocation) }
             checkRedirects(command.redirects, content: staticOutput)
             if let body = functions[invocation.name], !callStack.contains(invocation.name), embeddingDepth < Self.maximumEmbeddingDepth {
-                names.formUnion(call(invocation.name, body: body, arguments: invocation.arguments))
-                return names
+                call(invocation.name, body: body, arguments: invocation.arguments)
+                return
             }
-            names.formUnion(analyzeInvocation(invocation, words: command.words, substitutionsRan: names))
-            return names
+            analyzeInvocation(invocation, words: command.words, downloadInSubstitutions: downloadedSince(mark))
         }
+    }
+
+    /// Whether a downloader ran since `mark` in ``ran`` (`bash -c "$(curl ...)"`).
+    func downloadedSince(_ mark: Int) -> Bool {
+        ran[mark...].contains(where: CommandNames.downloaders.contains)
     }
 
     /// `cat /tmp/f | sh -i 2>&1 | nc host port > /tmp/f`: a shell in the same pipeline as a
@@ -272,22 +268,20 @@ struct BashAnalyzer {
 
     /// A call of a function defined in the script: its body runs with the arguments as
     /// `$1`, `$2`, ... (`ls() { command rm -rf "$@"; }; ls /etc` deletes /etc).
-    mutating func call(_ name: String, body: BashCommand, arguments: [ResolvedWord]) -> Set<String> {
+    mutating func call(_ name: String, body: BashCommand, arguments: [ResolvedWord]) {
         callStack.insert(name)
         defer { callStack.remove(name) }
         let saved = resolver
         resolver.bindPositionals(arguments)
-        let names = analyze(body, upstream: [])
+        analyze(body, upstream: [])
         let variables = resolver.variables
         resolver = saved
         // Globals the function assigned stay assigned; its arguments do not.
         for (key, value) in variables where Int(key) == nil && key != "#" { resolver.variables[key] = value }
-        return names
     }
 
     /// Runs the rules on an invocation and follows code it hands to interpreters.
-    mutating func analyzeInvocation(_ invocation: CommandInvocation, words: [BashWord], substitutionsRan: Set<String>) -> Set<String> {
-        var names: Set<String> = []
+    mutating func analyzeInvocation(_ invocation: CommandInvocation, words: [BashWord], downloadInSubstitutions: Bool) {
         if let policyGate {
             let subject = CommandSubject(name: invocation.name, arguments: invocation.arguments.map(\.value))
             findings += policyGate.deniedFindings(for: subject, at: reportOffset ?? invocation.offset)
@@ -321,37 +315,36 @@ struct BashAnalyzer {
             }
         case "eval":
             let code = ResolvedWord.joined(invocation.arguments)
-            names.formUnion(analyzeCodeString(code, substitutionsRan: substitutionsRan))
+            analyzeCodeString(code, downloadInSubstitutions: downloadInSubstitutions)
         case "alias":
             for argument in invocation.arguments {
                 guard let value = argument.value, let equals = value.firstIndex(of: "=") else { continue }
                 let body = String(value[value.index(after: equals)...])
-                names.formUnion(analyzeCodeString(.known(body, source: argument.source, offset: argument.offset), substitutionsRan: []))
+                analyzeCodeString(.known(body, source: argument.source, offset: argument.offset), downloadInSubstitutions: false)
             }
         case "source", ".":
             resolver.mayHaveUnseenVariables = true
-            analyzeSource(invocation, words: words, substitutionsRan: substitutionsRan)
+            analyzeSource(invocation, words: words, downloadInSubstitutions: downloadInSubstitutions)
         case "trap":
             // `trap 'code' SIGNAL...`: the code runs later, in this shell.
             if let code = invocation.operands.first, code.value != "-", code.value != "", invocation.operands.count > 1 {
-                names.formUnion(analyzeCodeString(code, substitutionsRan: substitutionsRan))
+                analyzeCodeString(code, downloadInSubstitutions: downloadInSubstitutions)
             }
         case "ssh":
             if let remote = RemoteCommand.ssh(invocation.arguments) {
-                names.formUnion(analyzeCodeString(remote, substitutionsRan: substitutionsRan))
+                analyzeCodeString(remote, downloadInSubstitutions: downloadInSubstitutions)
             }
         case "cd", "pushd":
             resolver.changeDirectory(to: invocation.operands.first)
         case "find":
-            names.formUnion(analyzeFind(invocation, substitutionsRan: substitutionsRan))
+            analyzeFind(invocation, downloadInSubstitutions: downloadInSubstitutions)
         case _ where CommandNames.shells.contains(invocation.name):
-            names.formUnion(analyzeShell(invocation, substitutionsRan: substitutionsRan))
+            analyzeShell(invocation, downloadInSubstitutions: downloadInSubstitutions)
         case _ where CommandNames.otherInterpreters.contains(invocation.name):
             analyzeOtherInterpreter(invocation)
         default:
             break
         }
-        return names
     }
 
     mutating func record(_ assignment: BashAssignment) {
@@ -394,45 +387,43 @@ struct BashAnalyzer {
 
     // MARK: - Substitutions and redirections
 
-    mutating func analyzeSubstitutions(in word: BashWord) -> Set<String> {
+    mutating func analyzeSubstitutions(in word: BashWord) {
         analyzeSubstitutions(in: word.parts)
     }
 
-    mutating func analyzeSubstitutions(in parts: [BashWordPart]) -> Set<String> {
-        var names: Set<String> = []
+    mutating func analyzeSubstitutions(in parts: [BashWordPart]) {
         for part in parts {
             switch part {
             case .commandSubstitution(let script, _), .processSubstitution(let script, _, _):
                 // A substitution runs in a subshell: its assignments do not leak out.
                 let saved = resolver
-                names.formUnion(analyze(script))
+                analyze(script)
                 resolver = saved
             case .doubleQuoted(let inner):
-                names.formUnion(analyzeSubstitutions(in: inner))
+                analyzeSubstitutions(in: inner)
             case .parameter(let parameter):
-                names.formUnion(analyzeSubstitutions(in: parameter.argumentParts))
+                analyzeSubstitutions(in: parameter.argumentParts)
             case .arithmetic(let expression):
-                names.formUnion(analyzeArithmetic(expression, at: 0))
+                analyzeArithmetic(expression, at: 0)
             case .literal, .quoted:
                 break
             }
         }
-        return names
     }
 
     /// Substitutions inside arithmetic (`$(( $(cmd) ))`, `a[$(cmd)]=1`) run too.
-    mutating func analyzeArithmetic(_ expression: String, at offset: Int) -> Set<String> {
-        guard expression.contains("$") || expression.contains("`") else { return [] }
+    mutating func analyzeArithmetic(_ expression: String, at offset: Int) {
+        guard expression.contains("$") || expression.contains("`") else { return }
         var parser = BashParser(bytes: Array(expression.utf8), baseOffset: offset, depth: 0)
         guard let parts = try? parser.parseHereDocumentBody() else {
             report(RuleCatalog.parseError, at: offset, "an arithmetic expression could not be read")
-            return []
+            return
         }
-        let names = analyzeSubstitutions(in: parts)
-        if !names.isEmpty {
+        let mark = ran.count
+        analyzeSubstitutions(in: parts)
+        if ran.count > mark {
             report(RuleCatalog.dynamicEval, at: offset, "command substitution inside an arithmetic expression")
         }
-        return names
     }
 
     /// What redirections write to: devices, sudoers, cron, start-up files, logs emptied.

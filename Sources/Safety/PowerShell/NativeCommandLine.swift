@@ -63,14 +63,14 @@ enum Secrets {
 
     /// Whether reading `path` reads a secret.
     static func isSecretPath(_ path: String) -> Bool {
-        let lowered = path.lowercased()
-        // Without a separator only the markers that are bare names can match.
-        guard lowered.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) else {
-            return bareMarkers.contains { lowered.contains($0) }
+        var path = path
+        return path.withUTF8 { bytes in
+            // Without a separator only the markers that are bare names can match.
+            let separated = bytes.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }
+            return (separated ? markerBytes : bareMarkerBytes).contains { PathText.contains($0, in: bytes) }
         }
-        let normalized = lowered.replacingBackslashes()
-        return markers.contains { normalized.contains($0) }
     }
 
-    private static let bareMarkers = markers.filter { !$0.contains("/") }
+    private static let markerBytes = markers.map { Array($0.utf8) }
+    private static let bareMarkerBytes = markerBytes.filter { !$0.contains(UInt8(ascii: "/")) }
 }

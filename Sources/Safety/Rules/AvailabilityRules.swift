@@ -2,6 +2,8 @@ import Foundation
 
 /// Shutting the host down and killing everything.
 enum AvailabilityRules {
+    private static let harmless: Set<String> = ["-c", "--help", "--version", "-k"]
+
     static let powerStates: Set<String> = ["reboot", "poweroff", "halt", "kexec", "suspend", "hibernate", "hybrid-sleep", "suspend-then-hibernate", "emergency", "rescue", "soft-reboot"]
     static let powerTargets: Set<String> = ["ctrl-alt-del.target", "exit.target", "poweroff.target", "reboot.target", "halt.target", "rescue.target", "emergency.target", "runlevel0.target", "runlevel1.target", "runlevel6.target", "kexec.target", "poweroff", "reboot", "halt", "rescue", "emergency"]
 
@@ -29,7 +31,7 @@ enum AvailabilityRules {
         let operands = invocation.operands.compactMap(\.value)
         switch invocation.name {
         case "shutdown", "reboot", "halt", "poweroff":
-            let harmless: Set<String> = ["-c", "--help", "--version", "-k"]
+            let harmless = Self.harmless
             if !invocation.arguments.contains(where: { harmless.contains($0.value ?? "") }) {
                 report(RuleCatalog.shutdown, invocation.offset, invocation.name)
             }

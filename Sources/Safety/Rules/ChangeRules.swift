@@ -1,6 +1,9 @@
 /// Ordinary but consequential changes that a human should look at: service restarts,
 /// package changes, container clean-ups, broad deletes in temporary directories.
 enum ChangeRules {
+    private static let changing: Set<String> = ["install", "upgrade", "dist-upgrade", "full-upgrade", "update", "remove", "purge", "autoremove", "erase", "reinstall", "downgrade", "add", "del", "refresh", "-i", "-U", "-e", "-r", "-s", "-S", "-R", "-Syu", "-P"]
+    private static let queries: Set<String> = ["df", "info", "ls", "list", "inspect", "events", "history", "top", "logs", "stats", "port"]
+
     /// The commands the switch below has cases for; any other name has nothing to check.
     /// Keep it in step with the cases.
     static let commands: Set<String> = [
@@ -27,14 +30,14 @@ enum ChangeRules {
                 report(RuleCatalog.serviceChange, invocation.offset, "service \(operands.joined(separator: " "))")
             }
         case "apt", "apt-get", "aptitude", "yum", "dnf", "zypper", "apk", "pacman", "snap", "flatpak", "pip", "pip3", "npm", "gem", "brew", "dpkg", "rpm", "port":
-            let changing: Set<String> = ["install", "upgrade", "dist-upgrade", "full-upgrade", "update", "remove", "purge", "autoremove", "erase", "reinstall", "downgrade", "add", "del", "refresh", "-i", "-U", "-e", "-r", "-s", "-S", "-R", "-Syu", "-P"]
+            let changing = Self.changing
             if operands.contains(where: changing.contains) || invocation.arguments.contains(where: { changing.contains($0.value ?? "") }) {
                 report(RuleCatalog.packageChange, invocation.offset, "\(invocation.name) \(operands.prefix(3).joined(separator: " "))")
             }
         case "docker", "podman", "nerdctl", "crictl":
             guard let verb = operands.first else { return }
             // `docker system df`, `docker image ls`, `docker container inspect`: looking only.
-            let queries: Set<String> = ["df", "info", "ls", "list", "inspect", "events", "history", "top", "logs", "stats", "port"]
+            let queries = Self.queries
             if operands.count >= 2, ["system", "image", "volume", "container", "network", "builder"].contains(verb), queries.contains(operands[1]) {
                 return
             }

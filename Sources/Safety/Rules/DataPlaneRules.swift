@@ -2,6 +2,9 @@ import Foundation
 
 /// Databases, clusters and infrastructure tools, the same from bash and PowerShell.
 enum DataPlaneRules {
+    private static let optionsWithValue: Set<String> = ["-n", "--namespace", "--context", "--kubeconfig", "--cluster", "--user", "-s", "--server", "--token", "-l", "--selector", "--as"]
+    private static let namespaceKinds: Set<String> = ["ns", "namespace", "namespaces"]
+
     typealias Report = (Rule, Int, String?) -> Void
 
     /// The programs these rules are about.
@@ -38,8 +41,8 @@ enum DataPlaneRules {
 
     /// SQL that drops or empties data: DROP DATABASE/SCHEMA/TABLE, TRUNCATE, DELETE without WHERE.
     static func containsDestructiveSQL(_ text: String) -> Bool {
-        let sql = text.replacingOccurrences(of: "\n", with: " ")
-        guard sql.contains("drop") || sql.contains("truncate") || sql.contains("delete") else { return false }
+        guard text.contains("drop") || text.contains("truncate") || text.contains("delete") else { return false }
+        let sql = text.utf8.contains(UInt8(ascii: "\n")) ? String(text.map { $0 == "\n" ? " " : $0 }) : text
         let range = NSRange(sql.startIndex..., in: sql)
         if destructiveSQL.contains(where: { $0.firstMatch(in: sql, range: range) != nil }) { return true }
         if sql.contains("dropdatabase(") || sql.contains(".drop(") { return true }
@@ -58,7 +61,7 @@ enum DataPlaneRules {
 
     static func checkKubernetes(_ arguments: [String], offset: Int, report: Report) {
         // Global options before the verb take values: `kubectl -n shop rollout restart ...`.
-        let optionsWithValue: Set<String> = ["-n", "--namespace", "--context", "--kubeconfig", "--cluster", "--user", "-s", "--server", "--token", "-l", "--selector", "--as"]
+        let optionsWithValue = Self.optionsWithValue
         var verbIndex: Int?
         var index = 0
         while index < arguments.count {
@@ -73,7 +76,7 @@ enum DataPlaneRules {
         switch verb {
         case "delete":
             let allNamespaces = rest.contains("--all-namespaces") || rest.contains("-a")
-            let namespaceKinds: Set<String> = ["ns", "namespace", "namespaces"]
+            let namespaceKinds = Self.namespaceKinds
             let systemNamespace = rest.contains { ["kube-system", "kube-public", "kube-node-lease", "default"].contains($0) || $0.hasPrefix("namespace/kube-") }
             let deletesNamespaces = rest.first.map(namespaceKinds.contains) ?? false
             let everything = rest.contains("--all") && (rest.first == "all" || rest.contains("nodes") || rest.contains("node"))

@@ -1,5 +1,7 @@
 /// rm, mkfs and raw disk writes.
 enum DestructionRules {
+    private static let readOnlyFlags: Set<String> = ["-l", "--list", "-p", "--print", "-s", "--show", "--help", "--version", "-V", "-n", "--no-act", "--query", "-Q", "--detail", "-D", "--examine", "-E", "status", "list", "print", "-I"]
+
     /// The commands the switch below has cases for; any other name has nothing to check.
     /// Keep it in step with the cases.
     static let commands: Set<String> = [
@@ -127,7 +129,7 @@ enum DestructionRules {
 
     /// Partitioning and wiping tools: listing is fine, anything aimed at a device is not.
     static func checkDeviceTool(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
-        let readOnlyFlags: Set<String> = ["-l", "--list", "-p", "--print", "-s", "--show", "--help", "--version", "-V", "-n", "--no-act", "--query", "-Q", "--detail", "-D", "--examine", "-E", "status", "list", "print", "-I"]
+        let readOnlyFlags = Self.readOnlyFlags
         if invocation.arguments.contains(where: { readOnlyFlags.contains($0.value ?? "") }) && invocation.name != "shred" {
             return
         }

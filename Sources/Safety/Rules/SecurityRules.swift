@@ -1,6 +1,8 @@
 /// Weakening the host's defences: permissions, firewalls, SELinux, sudo, accounts, audit
 /// and the logs that record what happened.
 enum SecurityRules {
+    private static let sensitive: Set<String> = ["/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/passwd"]
+
     static let shellsAndInterpreters: Set<String> = [
         "bash", "sh", "dash", "zsh", "ksh", "csh", "tcsh", "fish", "python", "python2", "python3", "perl", "ruby", "php", "node",
         "lua", "find", "vim", "vi", "nano", "less", "more", "awk", "gawk", "env", "cp", "tar", "nmap", "busybox", "socat", "nc",
@@ -116,7 +118,7 @@ enum SecurityRules {
             }
             return
         }
-        let sensitive: Set<String> = ["/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/passwd"]
+        let sensitive = Self.sensitive
         for target in targets where sensitive.contains(target.value ?? "") && isReadableOrWritableByOthers(mode) {
             report(RuleCatalog.chmodWorldWritable, target.offset, "chmod \(mode) \(target.display)")
         }
