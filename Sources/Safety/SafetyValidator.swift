@@ -66,7 +66,7 @@ public struct SafetyValidator: ScriptValidator {
             let parsed = try BashParser.parse(script)
             var analyzer = BashAnalyzer()
             analyzer.policyGate = gate
-            if script.utf8.contains(UInt8(ascii: "?")) {
+            if script.contains("?") {
                 analyzer.resolver.unsetVariables = UnsetVariables(scanning: script)
             }
             analyzer.analyze(parsed)

@@ -35,26 +35,19 @@ extension StringProtocol {
 
 /// Searches in paths the way Windows and case-insensitive file systems compare them.
 enum PathText {
-    /// Whether `needle` (lower-case ASCII, `/` as separator) occurs in `haystack`, ignoring
-    /// ASCII case and reading `\` as `/`, without copying either.
-    static func contains(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first else { return true }
-        guard needle.count <= haystack.count else { return false }
-        var start = 0
-        let last = haystack.count - needle.count
-        while start <= last {
-            if folded(haystack[start]) == first {
-                var matched = 1
-                while matched < needle.count, folded(haystack[start + matched]) == needle[matched] { matched += 1 }
-                if matched == needle.count { return true }
-            }
-            start += 1
+    /// Whether `needle` (lower-case ASCII, `/` as separator) occurs in `haystack` at `start`,
+    /// ignoring ASCII case and reading `\\` as `/`, without copying either.
+    static func matches(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start + needle.count <= haystack.count else { return false }
+        for offset in needle.indices where folded(haystack[start + offset]) != needle[offset] {
+            return false
         }
-        return false
+        return true
     }
 
+    /// `byte` as compared: ASCII letters in lower case, `\\` as `/`.
     @inline(__always)
-    private static func folded(_ byte: UInt8) -> UInt8 {
+    static func folded(_ byte: UInt8) -> UInt8 {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte | 0x20
         case UInt8(ascii: "\\"): UInt8(ascii: "/")

@@ -30,8 +30,10 @@ struct BashAnalyzer {
     var pipelineOffset: Int?
     /// Fixed text the previous command of the pipeline writes, handed to the next one.
     var pendingUpstreamText: String?
-    /// Fixed text the command just analyzed writes, if any.
+    /// Fixed text the command just analyzed writes, if any, when something reads it.
     var staticOutput: String?
+    /// The command being analyzed writes into a pipe, so its fixed output matters.
+    var outputIsPiped = false
     /// What the script did so far that later commands are judged against.
     var facts = BashScriptFacts()
     /// Functions defined so far, so a call runs their body with its arguments.
@@ -76,21 +78,22 @@ struct BashAnalyzer {
 
     mutating func analyze(_ pipeline: BashPipeline) {
         defer { checkShellWiredToNetwork(pipeline) }
-        var upstream: [String] = []
-        let savedPipelineOffset = pipelineOffset
+        // A pipeline inside a command's words (`$(...)`) must not disturb that command's view
+        // of its own pipeline.
+        let outer = (pipelineOffset, pendingUpstreamText, staticOutput, outputIsPiped)
+        defer { (pipelineOffset, pendingUpstreamText, staticOutput, outputIsPiped) = outer }
         pipelineOffset = pipeline.offset
-        defer { pipelineOffset = savedPipelineOffset }
+        var upstream: [String] = []
         var upstreamText: String?
-        for command in pipeline.commands {
+        for (position, command) in pipeline.commands.enumerated() {
             pendingUpstreamText = upstreamText
             staticOutput = nil
+            outputIsPiped = position < pipeline.commands.count - 1
             let mark = ran.count
             analyze(command, upstream: upstream)
             upstreamText = staticOutput
             for name in ran[mark...] where !upstream.contains(name) { upstream.append(name) }
         }
-        pendingUpstreamText = nil
-        staticOutput = nil
     }
 
     mutating func analyze(_ command: BashCommand, upstream: [String]) {
@@ -127,7 +130,7 @@ struct BashAnalyzer {
         case .forClause(let variable, let items, let body, let redirects, _):
             checkRedirects(redirects)
             for item in items ?? [] { analyzeSubstitutions(in: item) }
-            let values = (items ?? []).flatMap { resolver.resolve($0) }
+            let values = resolver.resolve(items ?? [])
             if items != nil, values.count <= Self.maximumUnrolledItems, values.allSatisfy({ $0.value != nil && !$0.hasGlob }) {
                 // `for s in sshd auditd; do systemctl stop "$s"; done`: each item is a
                 // different command; a short known list is followed item by item.
@@ -189,13 +192,13 @@ struct BashAnalyzer {
             }
             return
         }
-        if let head = command.words.first?.staticValue, BashParser.declarationBuiltins.contains(head) {
+        if !command.assignments.isEmpty, let head = command.words.first?.staticValue, BashParser.declarationBuiltins.contains(head) {
             // `local -a cmd=(...)`: the array assignments the parser took from the arguments.
             for assignment in command.assignments where assignment.arrayValues != nil {
                 record(assignment)
             }
         }
-        let words = command.words.flatMap { resolver.resolve($0) }
+        let words = resolver.resolve(command.words)
         switch Wrappers.unwrap(words) {
         case .nothing:
             checkRedirects(command.redirects)
@@ -238,7 +241,9 @@ struct BashAnalyzer {
                 upstreamText: pendingUpstreamText
             )
             ran.append(invocation.name)
-            staticOutput = StaticOutput.of(invocation) ?? pendingUpstreamText.flatMap { StaticPipeline.filter($0, through: invocation) }
+            if outputIsPiped || command.redirects.contains(where: \.writes) {
+                staticOutput = StaticOutput.of(invocation) ?? pendingUpstreamText.flatMap { StaticPipeline.filter($0, through: invocation) }
+            }
             checkRedirects(command.redirects, content: staticOutput)
             if let body = functions[invocation.name], !callStack.contains(invocation.name), embeddingDepth < Self.maximumEmbeddingDepth {
                 call(invocation.name, body: body, arguments: invocation.arguments)
@@ -271,13 +276,10 @@ struct BashAnalyzer {
     mutating func call(_ name: String, body: BashCommand, arguments: [ResolvedWord]) {
         callStack.insert(name)
         defer { callStack.remove(name) }
-        let saved = resolver
-        resolver.bindPositionals(arguments)
+        let outerArguments = resolver.arguments
+        resolver.arguments = arguments.map(\.value)
         analyze(body, upstream: [])
-        let variables = resolver.variables
-        resolver = saved
-        // Globals the function assigned stay assigned; its arguments do not.
-        for (key, value) in variables where Int(key) == nil && key != "#" { resolver.variables[key] = value }
+        resolver.arguments = outerArguments
     }
 
     /// Runs the rules on an invocation and follows code it hands to interpreters.
@@ -293,6 +295,7 @@ struct BashAnalyzer {
         }
         self.facts = facts
         currentSubject = nil
+        guard Self.commandsFollowed.contains(invocation.name) else { return }
         switch invocation.name {
         case "export", "local", "declare", "typeset", "readonly":
             for argument in invocation.arguments {
@@ -347,10 +350,17 @@ struct BashAnalyzer {
         }
     }
 
+    /// The commands ``analyzeInvocation(_:words:downloadInSubstitutions:)`` follows beyond
+    /// the rules: they change variables or run code of their own. Keep it in step with its cases.
+    static let commandsFollowed: Set<String> = Set([
+        "export", "local", "declare", "typeset", "readonly", "read", "mapfile", "readarray", "unset", "eval", "alias",
+        "source", ".", "trap", "ssh", "cd", "pushd", "find",
+    ]).union(CommandNames.shells).union(CommandNames.otherInterpreters)
+
     mutating func record(_ assignment: BashAssignment) {
         if let values = assignment.arrayValues {
             // `cmd=(sudo -u postgres psql)`, `hosts+=(db1)`: known elements stay known.
-            let words = values.flatMap { resolver.resolve($0) }
+            let words = resolver.resolve(values)
             let elements = words.compactMap(\.value)
             guard assignment.index == nil, elements.count == words.count, !words.contains(where: \.hasGlob) else {
                 resolver.variables[assignment.name] = .unknown

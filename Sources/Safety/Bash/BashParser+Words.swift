@@ -2,7 +2,7 @@ extension BashParser {
     /// Reads one word at the cursor, or returns `nil` when a metacharacter or the end is there.
     mutating func parseWord() throws(BashParseError) -> BashWord? {
         let start = index
-        var parts = WordPartsBuilder(plainText: .literal)
+        var parts = WordPartsBuilder(plainText: .literal, source: bytes)
         scanning: while let byte = peek() {
             switch byte {
             case UInt8(ascii: "\\"):
@@ -23,7 +23,7 @@ extension BashParser {
                 if let part = try parseDollar() {
                     parts.append(part)
                 } else {
-                    parts.append(byte: byte)
+                    parts.append(sourceByteAt: index)
                     index += 1
                 }
             case UInt8(ascii: "`"):
@@ -43,12 +43,17 @@ extension BashParser {
                 parts.append(bytes: try readBalancedParentheses())
             default:
                 if isMetacharacter(byte) || byte == UInt8(ascii: "\n") { break scanning }
-                parts.append(byte: byte)
+                parts.append(sourceByteAt: index)
                 index += 1
             }
         }
         guard index > start else { return nil }
-        return BashWord(parts: parts.build(), offset: baseOffset + start, source: text(start..<index))
+        let built = parts.build()
+        // A word of one plain run is its own source text: share it instead of decoding it again.
+        if built.count == 1, case .literal(let text) = built[0], text.utf8.count == index - start {
+            return BashWord(parts: built, offset: baseOffset + start, source: text)
+        }
+        return BashWord(parts: built, offset: baseOffset + start, source: text(start..<index))
     }
 
     mutating func readSingleQuoted() throws(BashParseError) -> String {
@@ -68,7 +73,7 @@ extension BashParser {
         defer { depth -= 1 }
         let start = offset - 1
         // Inside double quotes nothing is a glob: plain text is quoted text.
-        var parts = WordPartsBuilder(plainText: .quoted)
+        var parts = WordPartsBuilder(plainText: .quoted, source: bytes)
         while let byte = peek() {
             switch byte {
             case UInt8(ascii: "\""):
@@ -83,23 +88,23 @@ extension BashParser {
                 case UInt8(ascii: "\n"):
                     index += 2
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "$"), UInt8(ascii: "`"):
-                    parts.append(byte: next)
+                    parts.append(sourceByteAt: index + 1)
                     index += 2
                 default:
-                    parts.append(byte: byte)
+                    parts.append(sourceByteAt: index)
                     index += 1
                 }
             case UInt8(ascii: "$"):
                 if let part = try parseDollar(inDoubleQuotes: true) {
                     parts.append(part)
                 } else {
-                    parts.append(byte: byte)
+                    parts.append(sourceByteAt: index)
                     index += 1
                 }
             case UInt8(ascii: "`"):
                 parts.append(try parseBackticks())
             default:
-                parts.append(byte: byte)
+                parts.append(sourceByteAt: index)
                 index += 1
             }
         }
@@ -195,7 +200,7 @@ extension BashParser {
     /// The word after a parameter operator, up to the closing `}`; substitutions in it are parsed.
     private mutating func parseParameterArgument() throws(BashParseError) -> [BashWordPart] {
         let start = offset
-        var parts = WordPartsBuilder(plainText: .literal)
+        var parts = WordPartsBuilder(plainText: .literal, source: bytes)
         var braces = 0
         while let byte = peek() {
             switch byte {
@@ -204,10 +209,10 @@ extension BashParser {
                 return parts.build()
             case UInt8(ascii: "}"), UInt8(ascii: "{"):
                 braces += byte == UInt8(ascii: "{") ? 1 : -1
-                parts.append(byte: byte)
+                parts.append(sourceByteAt: index)
                 index += 1
             case UInt8(ascii: "\\"):
-                if let next = peek(1) { parts.append(byte: next) }
+                if let next = peek(1) { parts.append(sourceByteAt: index + 1) }
                 index += 2
             case UInt8(ascii: "'"):
                 parts.append(bytes: Array(try readSingleQuoted().utf8))
@@ -218,13 +223,13 @@ extension BashParser {
                 if let part = try parseDollar() {
                     parts.append(part)
                 } else {
-                    parts.append(byte: byte)
+                    parts.append(sourceByteAt: index)
                     index += 1
                 }
             case UInt8(ascii: "`"):
                 parts.append(try parseBackticks())
             default:
-                parts.append(byte: byte)
+                parts.append(sourceByteAt: index)
                 index += 1
             }
         }
@@ -393,17 +398,17 @@ extension BashParser {
 
     /// The expansions in an unquoted here-document body: `$...`, `${...}`, `$(...)`, backticks.
     mutating func parseHereDocumentBody() throws(BashParseError) -> [BashWordPart] {
-        var parts = WordPartsBuilder(plainText: .quoted)
+        var parts = WordPartsBuilder(plainText: .quoted, source: bytes)
         while let byte = peek() {
             if byte == UInt8(ascii: "\\"), let next = peek(1), next == UInt8(ascii: "$") || next == UInt8(ascii: "`") || next == UInt8(ascii: "\\") {
-                parts.append(byte: next)
+                parts.append(sourceByteAt: index + 1)
                 index += 2
             } else if byte == UInt8(ascii: "$"), let part = try parseDollar(inDoubleQuotes: true) {
                 parts.append(part)
             } else if byte == UInt8(ascii: "`") {
                 parts.append(try parseBackticks())
             } else {
-                parts.append(byte: byte)
+                parts.append(sourceByteAt: index)
                 index += 1
             }
         }

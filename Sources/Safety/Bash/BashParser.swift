@@ -47,7 +47,7 @@ public struct BashParser {
 
     /// What ends a list besides the end of input.
     struct Stop {
-        var words: Set<String> = []
+        var words: [String] = []
         var closingParen = false
         var caseItemEnd = false
 
@@ -410,16 +410,29 @@ public struct BashParser {
     /// The reserved word at the cursor, if the next word is one.
     func peekReservedWord() -> String? {
         var end = index
-        while end < bytes.count, !isMetacharacter(bytes[end]), bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        guard end > index, end - index <= 8 else { return nil }
-        let word = String(decoding: bytes[index..<end], as: UTF8.self)
-        return Self.reservedWords.contains(word) ? word : nil
+        while end < bytes.count, end - index <= Self.longestReservedWord, !isMetacharacter(bytes[end]), bytes[end] != UInt8(ascii: "\n") {
+            end += 1
+        }
+        let length = end - index
+        guard length > 0, length <= Self.longestReservedWord else { return nil }
+        // Asked before every command: compare bytes, without building a string to hash.
+        for (word, text) in Self.reservedWordsByLength[length] where bytes[index..<end].elementsEqual(word) {
+            return text
+        }
+        return nil
     }
 
-    static let reservedWords: Set<String> = [
+    static let reservedWords: [String] = [
         "if", "then", "elif", "else", "fi", "for", "select", "in", "do", "done", "while", "until",
         "case", "esac", "function", "{", "}", "[[", "time",
     ]
+
+    private static let longestReservedWord = 8
+
+    /// ``reservedWords`` as bytes, by length.
+    private static let reservedWordsByLength: [[([UInt8], String)]] = (0...longestReservedWord).map { length in
+        reservedWords.filter { $0.utf8.count == length }.map { (Array($0.utf8), $0) }
+    }
 
     mutating func expectReservedWord(_ word: String) throws(BashParseError) {
         skipSeparators()

@@ -61,7 +61,7 @@ struct CommandInvocation: Sendable {
                     optionsEnded = true
                     continue
                 }
-                if value.hasPrefix("-"), value.count > 1 { continue }
+                if value.utf8.first == UInt8(ascii: "-"), value.utf8.count > 1 { continue }
             }
             result.append(argument)
         }

@@ -1,21 +1,42 @@
 /// A word as far as the validator can know its value before the script runs.
+///
+/// Copied a great deal (every command's arguments, operands and values), so it holds
+/// the known prefix and suffix only for words whose value is not known; for the others
+/// they are the value itself.
 struct ResolvedWord: Sendable, Equatable {
     /// The full value when every part is known.
-    var value: String?
-    /// The known text before the first unknown part.
-    var knownPrefix: String
-    /// The known text after the last unknown part.
-    var knownSuffix: String
+    let value: String?
+    private let partialPrefix: String
+    private let partialSuffix: String
     /// Every unknown part is `${NAME:?}`-style: the shell stops before using an empty value.
-    var guarded: Bool
+    let guarded: Bool
     /// An unquoted glob character is present.
-    var hasGlob: Bool
+    let hasGlob: Bool
     /// The word as written.
-    var source: String
-    var offset: Int
+    let source: String
+    let offset: Int
     /// A part is `${NAME:?}` on a variable nothing sets: the shell exits while expanding
     /// the word, so the command it belongs to never runs.
-    var stopsShell = false
+    let stopsShell: Bool
+
+    init(
+        value: String?, knownPrefix: String, knownSuffix: String, guarded: Bool, hasGlob: Bool, source: String, offset: Int,
+        stopsShell: Bool = false
+    ) {
+        self.value = value
+        self.partialPrefix = value == nil ? knownPrefix : ""
+        self.partialSuffix = value == nil ? knownSuffix : ""
+        self.guarded = guarded
+        self.hasGlob = hasGlob
+        self.source = source
+        self.offset = offset
+        self.stopsShell = stopsShell
+    }
+
+    /// The known text before the first unknown part (all of it when the value is known).
+    var knownPrefix: String { value ?? partialPrefix }
+    /// The known text after the last unknown part (all of it when the value is known).
+    var knownSuffix: String { value ?? partialSuffix }
 
     static func known(_ value: String, source: String, offset: Int, hasGlob: Bool = false) -> ResolvedWord {
         ResolvedWord(value: value, knownPrefix: value, knownSuffix: value, guarded: true, hasGlob: hasGlob, source: source, offset: offset)
@@ -36,6 +57,10 @@ enum VariableValue: Sendable, Equatable {
 /// Resolves words against the variables assigned earlier in the script.
 struct WordResolver {
     var variables: [String: VariableValue] = [:]
+    /// The values of `$1`, `$2`, ... inside a call of a function defined in the script
+    /// (`nil` for an argument whose value is unknown); `nil` outside a call, where they are
+    /// unknown. Kept apart from ``variables`` so a call does not copy them.
+    var arguments: [String?]?
     /// The working directory when it is known (after `cd /abs/path`); `nil` when unknown,
     /// which is how every script starts.
     var workingDirectory: String?
@@ -45,6 +70,17 @@ struct WordResolver {
     /// variable may be set.
     var mayHaveUnseenVariables = false
 
+    /// The words a list of shell words becomes, each resolved by ``resolve(_:)-(BashWord)``.
+    func resolve(_ words: [BashWord]) -> [ResolvedWord] {
+        var resolved: [ResolvedWord] = []
+        resolved.reserveCapacity(words.count)
+        for word in words {
+            // Most words are plain: no array of their own for them.
+            if let plain = Self.plainWord(word) { resolved.append(plain) } else { resolved.append(contentsOf: resolve(word)) }
+        }
+        return resolved
+    }
+
     /// The words a shell word becomes. An unquoted variable splits on `IFS` into several
     /// words, which is how `c="rm -rf"; $c /` hides a command, and unquoted braces expand,
     /// which is how `{rm,-rf,/}` does.
@@ -53,7 +89,7 @@ struct WordResolver {
         if let positional = positionalWords(word) { return positional }
         if let elements = arrayWords(word) { return elements }
         if word.parts.count == 1, case .parameter(let parameter) = word.parts[0], parameter.op.isEmpty,
-           !parameter.indirect, !parameter.length, case .known(let value)? = variables[parameter.name] {
+           !parameter.indirect, !parameter.length, case .known(let value)? = lookup(parameter.name) {
             let separators = fieldSeparators
             let fields = value.split(whereSeparator: { separators.contains($0) })
             if fields.isEmpty { return [] }
@@ -111,7 +147,7 @@ struct WordResolver {
         }
         guard parameter.op.isEmpty, parameter.name == "@" || parameter.name == "*" else { return nil }
         return (0..<count).map { index in
-            if case .known(let value)? = variables[String(index + 1)] {
+            if let value = arguments?[index] {
                 return .known(value, source: word.source, offset: word.offset, hasGlob: value.contains("*"))
             }
             return ResolvedWord(value: nil, knownPrefix: "", knownSuffix: "", guarded: false, hasGlob: false, source: word.source, offset: word.offset)
@@ -119,19 +155,18 @@ struct WordResolver {
     }
 
     /// How many positional parameters are known (inside a function call); `nil` outside.
-    var positionalCount: Int? {
-        guard case .known(let count)? = variables["#"] else { return nil }
-        return Int(count)
-    }
+    var positionalCount: Int? { arguments?.count }
 
-    /// Binds `$1`…`$N`, `$#` for a function call.
-    mutating func bindPositionals(_ arguments: [ResolvedWord]) {
-        for index in 1...max(9, arguments.count) {
-            variables[String(index)] = index <= arguments.count ? (arguments[index - 1].value.map(VariableValue.known) ?? .unknown) : nil
+    /// What the script set `name` to: a variable, or inside a function call `$1`…`$N` and
+    /// `$#`.
+    func lookup(_ name: String) -> VariableValue? {
+        guard let first = name.utf8.first, first == UInt8(ascii: "#") || (first >= 48 && first <= 57) else {
+            return variables[name]
         }
-        variables["#"] = .known(String(arguments.count))
-        variables["@"] = nil
-        variables["*"] = nil
+        guard let arguments else { return nil }
+        if name == "#" { return .known(String(arguments.count)) }
+        guard let position = Int(name), position >= 1, position <= arguments.count else { return nil }
+        return arguments[position - 1].map(VariableValue.known) ?? .unknown
     }
 
     /// The characters word splitting splits on: `IFS` when the script set it to a known value.
@@ -269,7 +304,8 @@ struct WordResolver {
             // `$$`, `$RANDOM`: digits whatever they are, which is all a path needs to know.
             return "1"
         }
-        if case .array(let items)? = variables[parameter.name] {
+        let variable = lookup(parameter.name)
+        if case .array(let items)? = variable {
             switch (parameter.op, parameter.argument) {
             case ("", _): return items.first ?? ""
             case ("[", "@]"), ("[", "*]"): return items.joined(separator: " ")
@@ -279,7 +315,7 @@ struct WordResolver {
             default: return nil
             }
         }
-        switch (variables[parameter.name], parameter.op) {
+        switch (variable, parameter.op) {
         case (.known(let value)?, ""), (.known(let value)?, ":?"), (.known(let value)?, "?"):
             return value
         case (.known(let value)?, ":-") where !value.isEmpty:

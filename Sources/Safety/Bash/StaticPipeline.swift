@@ -9,7 +9,7 @@ enum StaticPipeline {
         guard script.body.items.count == 1, let item = script.body.items.first, item.rest.isEmpty, !item.background else { return nil }
         var text: String?
         for command in item.first.commands {
-            guard case .simple(let simple) = command, let words = Optional(simple.words.flatMap { resolver.resolve($0) }), let head = words.first?.value else { return nil }
+            guard case .simple(let simple) = command, let words = Optional(resolver.resolve(simple.words)), let head = words.first?.value else { return nil }
             let invocation = CommandInvocation(
                 name: Wrappers.baseName(head), arguments: Array(words.dropFirst()), redirects: simple.redirects, offset: simple.offset,
                 dynamicArguments: nil, upstream: [], pipelineOffset: nil, workingDirectory: nil, upstreamText: text

@@ -1,4 +1,7 @@
 /// Accumulates a word's parts, merging runs of plain bytes into one text part.
+///
+/// Plain text is nearly always a contiguous run of the script, so a run is kept as a range
+/// of the source and decoded once; only text interrupted by an escape is copied byte by byte.
 struct WordPartsBuilder {
     /// What plain text is: unquoted (glob characters active) or quoted.
     enum PlainText {
@@ -7,22 +10,47 @@ struct WordPartsBuilder {
     }
 
     private let plainText: PlainText
+    private let source: [UInt8]
     private var parts: [BashWordPart] = []
-    private var bytes: [UInt8] = []
+    /// The plain text so far when it is one run of `source`.
+    private var run: Range<Int>?
+    /// The plain text so far when it is not one run of `source`.
+    private var copied: [UInt8] = []
 
-    init(plainText: PlainText) {
+    init(plainText: PlainText, source: [UInt8]) {
         self.plainText = plainText
+        self.source = source
     }
 
     /// The last plain byte not yet closed into a part.
-    var lastPlainByte: UInt8? { bytes.last }
+    var lastPlainByte: UInt8? {
+        if let run { return source[run.upperBound - 1] }
+        return copied.last
+    }
 
-    mutating func append(byte: UInt8) {
-        bytes.append(byte)
+    /// Adds the byte of the source at `position` to the plain text.
+    mutating func append(sourceByteAt position: Int) {
+        if copied.isEmpty {
+            guard let current = run else {
+                run = position..<(position + 1)
+                return
+            }
+            if current.upperBound == position {
+                run = current.lowerBound..<(position + 1)
+                return
+            }
+            copied.append(contentsOf: source[current])
+            run = nil
+        }
+        copied.append(source[position])
     }
 
     mutating func append(bytes more: [UInt8]) {
-        bytes.append(contentsOf: more)
+        if let current = run {
+            copied.append(contentsOf: source[current])
+            run = nil
+        }
+        copied.append(contentsOf: more)
     }
 
     mutating func append(_ part: BashWordPart) {
@@ -36,9 +64,16 @@ struct WordPartsBuilder {
     }
 
     private mutating func flush() {
-        guard !bytes.isEmpty else { return }
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text: String
+        if let current = run {
+            text = String(decoding: source[current], as: UTF8.self)
+            run = nil
+        } else if !copied.isEmpty {
+            text = String(decoding: copied, as: UTF8.self)
+            copied.removeAll(keepingCapacity: true)
+        } else {
+            return
+        }
         parts.append(plainText == .literal ? .literal(text) : .quoted(text))
-        bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -61,16 +61,28 @@ enum Secrets {
         "lsass", "/etc/ssh/ssh_host_", "/.gnupg/",
     ]
 
-    /// Whether reading `path` reads a secret.
+    /// Whether reading `path` reads a secret (ignoring ASCII case, `\\` read as `/`).
+    ///
+    /// Asked of every operand of every command, so it walks the path once and tries only
+    /// the markers that start with the byte at hand.
     static func isSecretPath(_ path: String) -> Bool {
         var path = path
         return path.withUTF8 { bytes in
-            // Without a separator only the markers that are bare names can match.
-            let separated = bytes.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }
-            return (separated ? markerBytes : bareMarkerBytes).contains { PathText.contains($0, in: bytes) }
+            for start in bytes.indices {
+                for marker in markersByFirstByte[Int(PathText.folded(bytes[start]))] where PathText.matches(marker, in: bytes, at: start) {
+                    return true
+                }
+            }
+            return false
         }
     }
 
-    private static let markerBytes = markers.map { Array($0.utf8) }
-    private static let bareMarkerBytes = markerBytes.filter { !$0.contains(UInt8(ascii: "/")) }
+    private static let markersByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for marker in markers {
+            let bytes = Array(marker.utf8)
+            table[Int(bytes[0])].append(bytes)
+        }
+        return table
+    }()
 }

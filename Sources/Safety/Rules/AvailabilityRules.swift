@@ -19,15 +19,14 @@ enum AvailabilityRules {
         return criticalServices.contains(name)
     }
 
-    /// The commands the switch below has cases for; any other name has nothing to check.
-    /// Keep it in step with the cases.
+    /// The commands the switch below has cases for; ``BashCommandRules`` calls ``check(_:report:)``
+    /// for these only. Keep it in step with the cases.
     static let commands: Set<String> = [
         "shutdown", "reboot", "halt", "poweroff", "loginctl", "init", "telinit", "systemctl", "service", "rc-service", "kill",
         "killall5", "pkill", "killall",
     ]
 
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
-        guard commands.contains(invocation.name) else { return }
         let operands = invocation.operands.compactMap(\.value)
         switch invocation.name {
         case "shutdown", "reboot", "halt", "poweroff":

@@ -4,8 +4,8 @@ enum ChangeRules {
     private static let changing: Set<String> = ["install", "upgrade", "dist-upgrade", "full-upgrade", "update", "remove", "purge", "autoremove", "erase", "reinstall", "downgrade", "add", "del", "refresh", "-i", "-U", "-e", "-r", "-s", "-S", "-R", "-Syu", "-P"]
     private static let queries: Set<String> = ["df", "info", "ls", "list", "inspect", "events", "history", "top", "logs", "stats", "port"]
 
-    /// The commands the switch below has cases for; any other name has nothing to check.
-    /// Keep it in step with the cases.
+    /// The commands the switch below has cases for; ``BashCommandRules`` calls ``check(_:report:)``
+    /// for these only. Keep it in step with the cases.
     static let commands: Set<String> = [
         "systemctl", "service", "rc-service", "apt", "apt-get", "aptitude", "yum", "dnf", "zypper", "apk", "pacman", "snap",
         "flatpak", "pip", "pip3", "npm", "gem", "brew", "dpkg", "rpm", "port", "docker", "podman", "nerdctl", "crictl", "pkill",
@@ -15,7 +15,6 @@ enum ChangeRules {
     ]
 
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
-        guard commands.contains(invocation.name) else { return }
         let operands = invocation.operands.compactMap(\.value)
         switch invocation.name {
         case "systemctl":

@@ -2,8 +2,8 @@
 enum DestructionRules {
     private static let readOnlyFlags: Set<String> = ["-l", "--list", "-p", "--print", "-s", "--show", "--help", "--version", "-V", "-n", "--no-act", "--query", "-Q", "--detail", "-D", "--examine", "-E", "status", "list", "print", "-I"]
 
-    /// The commands the switch below has cases for; any other name has nothing to check.
-    /// Keep it in step with the cases.
+    /// The commands the switch below has cases for; ``BashCommandRules`` calls ``check(_:report:)``
+    /// for these only. Keep it in step with the cases.
     static let commands: Set<String> = [
         "rm", "dd", "tee", "cp", "mv", "install", "pv", "ddrescue", "ln", "rsync", "truncate", "shred", "wipefs", "blkdiscard",
         "sgdisk", "sfdisk", "fdisk", "cfdisk", "gdisk", "parted", "mdadm", "pvremove", "vgremove", "lvremove", "cryptsetup",
@@ -11,7 +11,6 @@ enum DestructionRules {
     ]
 
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
-        guard commands.contains(invocation.name) || isFilesystemCreation(invocation.name) else { return }
         switch invocation.name {
         case "rm":
             checkRemove(invocation, report: report)

@@ -5,13 +5,20 @@ import Foundation
 enum NetworkRules {
     static let senders: Set<String> = ["curl", "wget", "nc", "ncat", "netcat", "socat", "scp", "sftp", "rsync", "ftp", "tftp", "telnet", "openssl", "ssh", "http", "xh"]
     static let resolvers: Set<String> = ["dig", "nslookup", "host", "drill", "resolvectl", "getent"]
+    /// The commands the switch in ``check(_:facts:report:)`` has cases for.
+    static let commands: Set<String> = resolvers.union([
+        "curl", "wget", "aria2c", "fetch", "nc", "ncat", "netcat", "nc.traditional", "nc.openbsd", "socat", "telnet", "openssl",
+        "scp", "sftp", "rsync", "mysqldump", "pg_dump", "pg_dumpall", "mongodump",
+    ])
 
     static func check(_ invocation: CommandInvocation, facts: inout BashScriptFacts, report: BashCommandRules.Report) {
         let arguments = invocation.values
         let offset = invocation.offset
         // Reading secrets, by any command.
-        if readsSecrets(invocation) { facts.readSecrets = true }
+        if !facts.readSecrets, readsSecrets(invocation) { facts.readSecrets = true }
         switch invocation.name {
+        case _ where !commands.contains(invocation.name):
+            break
         case "curl", "wget", "aria2c", "fetch":
             if let output = downloadTarget(invocation) { facts.downloadedPaths.insert(output) }
             if uploads(invocation) {
@@ -50,11 +57,11 @@ enum NetworkRules {
             break
         }
         // Downloaded files run as programs.
-        if facts.isDownloaded(invocation.name) || (["bash", "sh", "dash", "zsh", "python", "python3", "perl", "ruby", "node", "source", "."].contains(invocation.name)
+        if !facts.downloadedPaths.isEmpty, facts.isDownloaded(invocation.name) || (["bash", "sh", "dash", "zsh", "python", "python3", "perl", "ruby", "node", "source", "."].contains(invocation.name)
             && invocation.operands.first.map({ facts.isDownloaded($0.value ?? "\u{0}") }) == true) {
             report(RuleCatalog.downloadThenRun, offset, "runs a file the script downloaded")
         }
-        checkSocketRedirects(invocation, facts: facts, report: report)
+        if !invocation.redirects.isEmpty { checkSocketRedirects(invocation, facts: facts, report: report) }
         checkInlineCode(invocation, report: report)
     }
 

@@ -1,14 +1,13 @@
 /// Things that make a change outlive the remediation: cron, systemd units, start-up
 /// files, preloaded libraries.
 enum PersistenceRules {
-    /// The commands the switch below has cases for; any other name has nothing to check.
-    /// Keep it in step with the cases.
+    /// The commands the switch below has cases for; ``BashCommandRules`` calls ``check(_:report:)``
+    /// for these only. Keep it in step with the cases.
     static let commands: Set<String> = [
         "crontab", "at", "batch", "systemctl", "export", "declare",
     ]
 
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
-        guard commands.contains(invocation.name) else { return }
         let operands = invocation.operands.compactMap(\.value)
         switch invocation.name {
         case "crontab":

@@ -9,8 +9,8 @@ enum SecurityRules {
     ]
     static let privilegedGroups: Set<String> = ["sudo", "wheel", "admin", "root", "adm", "docker", "lxd", "disk", "shadow"]
 
-    /// The commands the switch below has cases for; any other name has nothing to check.
-    /// Keep it in step with the cases.
+    /// The commands the switch below has cases for; ``BashCommandRules`` calls ``check(_:report:)``
+    /// for these only. Keep it in step with the cases.
     static let commands: Set<String> = [
         "chmod", "chown", "chgrp", "ufw", "iptables", "ip6tables", "nft", "iptables-legacy", "iptables-nft", "setenforce",
         "aa-teardown", "aa-disable", "aa-complain", "auditctl", "useradd", "adduser", "usermod", "gpasswd", "addgroup", "passwd",
@@ -18,7 +18,6 @@ enum SecurityRules {
     ]
 
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
-        guard commands.contains(invocation.name) else { return }
         let arguments = invocation.values
         let operands = invocation.operands.compactMap(\.value)
         let offset = invocation.offset
