@@ -7,6 +7,9 @@ extension StringProtocol {
     /// byte comparison finds exactly what a character comparison finds, and on other text
     /// it finds a superset, which is the safe direction for a validator.
     func contains(_ other: String) -> Bool {
+        if other.utf8.count == 1, let byte = other.utf8.first {
+            return utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+        }
         var needle = other
         return needle.withUTF8 { needle in
             if let found = utf8.withContiguousStorageIfAvailable({ Self.search(needle, in: $0) }) {

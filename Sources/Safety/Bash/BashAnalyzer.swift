@@ -184,6 +184,8 @@ struct BashAnalyzer {
                 analyzeSubstitutions(in: document.parts)
             }
         }
+        // `bash -c "$(curl ...)"`: what the substitutions ran, before the command itself.
+        let downloadInSubstitutions = ran.count > mark && downloadedSince(mark)
         if command.words.isEmpty {
             checkRedirects(command.redirects, content: "")
             // Plain assignments change what later words resolve to.
@@ -208,7 +210,7 @@ struct BashAnalyzer {
         case .commandString(let string, let wrapper):
             checkRedirects(command.redirects)
             ran.append(wrapper)
-            analyzeCodeString(string, downloadInSubstitutions: downloadedSince(mark))
+            analyzeCodeString(string, downloadInSubstitutions: downloadInSubstitutions)
         case .command(var words, let viaXargs):
             guard let head = words.first, let headValue = head.value else {
                 // `exec 5<>/dev/tcp/host/port`: the shell itself talks to a socket.
@@ -249,7 +251,7 @@ struct BashAnalyzer {
                 call(invocation.name, body: body, arguments: invocation.arguments)
                 return
             }
-            analyzeInvocation(invocation, words: command.words, downloadInSubstitutions: downloadedSince(mark))
+            analyzeInvocation(invocation, words: command.words, downloadInSubstitutions: downloadInSubstitutions)
         }
     }
 

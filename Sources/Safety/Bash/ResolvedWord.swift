@@ -223,20 +223,17 @@ struct WordResolver {
         var segments: [String?] = []
         var flags = Flags()
         collect(word.parts, into: &segments, flags: &flags, quoted: false)
-        var prefix = ""
-        for segment in segments {
-            guard let segment else { break }
-            prefix += segment
+        if !segments.contains(where: { $0 == nil }) {
+            let value = segments.count == 1 ? segments[0] ?? "" : segments.map { $0 ?? "" }.joined()
+            return ResolvedWord(
+                value: value, knownPrefix: value, knownSuffix: value, guarded: true, hasGlob: flags.hasGlob,
+                source: word.source, offset: word.offset, stopsShell: flags.stopsShell
+            )
         }
-        var suffix = ""
-        for segment in segments.reversed() {
-            guard let segment else { break }
-            suffix = segment + suffix
-        }
-        let allKnown = !segments.contains { $0 == nil }
+        let prefix = segments.prefix { $0 != nil }.map { $0 ?? "" }.joined()
+        let suffix = segments.reversed().prefix { $0 != nil }.reversed().map { $0 ?? "" }.joined()
         return ResolvedWord(
-            value: allKnown ? segments.compactMap { $0 }.joined() : nil,
-            knownPrefix: prefix, knownSuffix: suffix, guarded: allKnown || flags.guarded, hasGlob: flags.hasGlob,
+            value: nil, knownPrefix: prefix, knownSuffix: suffix, guarded: flags.guarded, hasGlob: flags.hasGlob,
             source: word.source, offset: word.offset, stopsShell: flags.stopsShell
         )
     }
@@ -258,7 +255,9 @@ struct WordResolver {
         for part in parts {
             switch part {
             case .literal(let text):
-                if !quoted, text.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) { flags.hasGlob = true }
+                if !quoted, text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }) {
+                    flags.hasGlob = true
+                }
                 segments.append(text)
             case .quoted(let text):
                 segments.append(text)

@@ -32,7 +32,9 @@ public struct PSParser {
     /// PowerShell reads en and em dashes as `-` and curly quotes as quotes; so does the
     /// parser, so `–Recurse` and `‘x’` are not ways around it.
     static func normalizeTypography(_ script: String) -> String {
-        guard script.unicodeScalars.contains(where: { $0.value >= 0x2013 && $0.value <= 0x201E }) else { return script }
+        // U+2013...U+201E are E2 80 93...9E in UTF-8: most scripts have no 0xE2 byte at all.
+        guard script.utf8.withContiguousStorageIfAvailable({ $0.contains(0xE2) }) ?? true,
+              script.unicodeScalars.contains(where: { $0.value >= 0x2013 && $0.value <= 0x201E }) else { return script }
         var result = String.UnicodeScalarView()
         for scalar in script.unicodeScalars {
             switch scalar.value {

@@ -75,13 +75,15 @@ enum PSAliases {
     /// Windows executable extension dropped, lower-cased.
     static func resolve(_ name: String, userAliases: [String: String]) -> String {
         var current = name.lowercased()
-        if let slash = current.lastIndex(where: { $0 == "\\" || $0 == "/" }) {
-            current = String(current[current.index(after: slash)...])
+        if let slash = current.utf8.lastIndex(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") }) {
+            current = String(current[current.utf8.index(after: slash)...])
         }
-        for suffix in [".exe", ".com", ".cmd", ".bat"] where current.hasSuffix(suffix) {
+        for suffix in executableSuffixes where current.hasSuffix(suffix) {
             // `sc.exe` is the service controller, not the `sc` alias of Set-Content.
             return String(current.dropLast(suffix.count))
         }
+        // Most names are no alias: only a chain of them needs guarding against cycles.
+        guard userAliases[current] != nil || builtIn[current] != nil else { return current }
         var seen: Set<String> = []
         while seen.insert(current).inserted {
             if let next = userAliases[current] ?? builtIn[current] {
@@ -92,6 +94,8 @@ enum PSAliases {
         }
         return current
     }
+
+    private static let executableSuffixes = [".exe", ".com", ".cmd", ".bat"]
 
     /// A program's name without path and executable extension, lower-cased.
     static func programName(_ path: String) -> String {
