@@ -20,6 +20,8 @@ fi
 
 # The starter runbooks are embedded in the binary; fail early if the copy is stale.
 python3 scripts/embed-runbooks.py --check
+# The validator's rule gates must name every command their switches handle.
+python3 scripts/check-rule-gates.py
 
 swift build --build-tests
 swift test --skip-build "$@"

@@ -3,8 +3,24 @@ import Foundation
 /// Rules for Windows programs run from PowerShell, `cmd /c` or `Start-Process`.
 /// `arguments` are lower-cased.
 enum NativeCommandRules {
+    /// The programs the switch in ``check(name:arguments:offset:analyzer:)`` has cases for.
+    /// Keep it in step with the cases.
+    static let commands: Set<String> = [
+        "at", "auditpol", "bcdedit", "bitsadmin", "cacls", "certutil", "choco", "cipher", "cmd", "del", "diskpart", "docker",
+        "erase", "format", "icacls", "iisreset", "mpcmdrun", "mshta", "msiexec", "nc", "nc64", "ncat", "net", "net1", "netcat",
+        "netsh", "node", "npm", "perl", "pip", "pip3", "podman", "powershell", "procdump", "procdump64", "pwsh", "py", "python",
+        "python3", "rd", "reg", "regsvr32", "rmdir", "ruby", "rundll32", "sc", "schtasks", "shutdown", "takeown", "vssadmin",
+        "wevtutil", "winget", "wmic", "wusa",
+    ]
+
     static func check(name: String, arguments: [String], offset: Int, analyzer: inout PSAnalyzer) {
         func report(_ rule: Rule, _ detail: String? = nil) { analyzer.report(rule, at: offset, detail) }
+        guard commands.contains(name) else {
+            DataPlaneRules.check(name: name, arguments: arguments, offset: offset) { rule, at, detail in
+                analyzer.report(rule, at: at, detail)
+            }
+            return
+        }
         let joined = arguments.joined(separator: " ")
         func has(_ word: String) -> Bool { arguments.contains(word) }
         switch name {
