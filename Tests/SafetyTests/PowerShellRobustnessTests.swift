@@ -60,6 +60,9 @@ struct PowerShellRobustnessTests {
         let start = ContinuousClock.now
         let report = validator.validate(script, language: .powershell)
         #expect(report.verdict == .block)
-        #expect(ContinuousClock.now - start < .seconds(60))
+        // A bound against hangs and quadratic blow-ups, with room for a debug build sharing
+        // the machine with other tests (about 15-35 s there); speed itself is measured by
+        // `remediator bench validator`.
+        #expect(ContinuousClock.now - start < .seconds(180))
     }
 }

@@ -70,7 +70,10 @@ struct RobustnessTests {
         let start = ContinuousClock.now
         let report = validator.validate(script, language: .bash)
         #expect(report.verdict == .block)
-        #expect(ContinuousClock.now - start < .seconds(60))
+        // A bound against hangs and quadratic blow-ups, with room for a debug build sharing
+        // the machine with other tests (about 15-35 s there); speed itself is measured by
+        // `remediator bench validator`.
+        #expect(ContinuousClock.now - start < .seconds(180))
     }
 
     @Test("here-documents nested in substitutions and several per line parse")
