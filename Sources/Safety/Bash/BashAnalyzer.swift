@@ -70,9 +70,8 @@ struct BashAnalyzer {
 
     mutating func analyze(_ list: BashList) {
         for item in list.items {
-            for pipeline in item.pipelines {
-                analyze(pipeline)
-            }
+            analyze(item.first)
+            for (_, pipeline) in item.rest { analyze(pipeline) }
         }
     }
 

@@ -38,7 +38,10 @@ public struct BashPipeline: Sendable, Equatable {
 }
 
 /// One command of a pipeline.
-public indirect enum BashCommand: Sendable, Equatable {
+///
+/// Only the cases that hold a command directly (or are large and rare) are boxed: a simple
+/// command, the most common node, is stored in place instead of costing an allocation.
+public enum BashCommand: Sendable, Equatable {
     case simple(BashSimpleCommand)
     case subshell(BashList, redirects: [BashRedirect], offset: Int)
     case group(BashList, redirects: [BashRedirect], offset: Int)
@@ -46,8 +49,8 @@ public indirect enum BashCommand: Sendable, Equatable {
     case loop(kind: LoopKind, condition: BashList, body: BashList, redirects: [BashRedirect], offset: Int)
     case forClause(variable: String, items: [BashWord]?, body: BashList, redirects: [BashRedirect], offset: Int)
     case arithmeticFor(header: String, body: BashList, redirects: [BashRedirect], offset: Int)
-    case caseClause(subject: BashWord, items: [(patterns: [BashWord], body: BashList)], redirects: [BashRedirect], offset: Int)
-    case function(name: String, body: BashCommand, offset: Int)
+    indirect case caseClause(subject: BashWord, items: [(patterns: [BashWord], body: BashList)], redirects: [BashRedirect], offset: Int)
+    indirect case function(name: String, body: BashCommand, offset: Int)
     /// `(( expression ))`.
     case arithmetic(String, offset: Int)
     /// `[[ expression ]]`; the words are kept for the substitutions they may contain.
@@ -175,8 +178,9 @@ public struct BashWord: Sendable, Equatable {
     }
 }
 
-/// A piece of a word.
-public indirect enum BashWordPart: Sendable, Equatable {
+/// A piece of a word. Text parts, nearly all of them, are stored in place; a parameter
+/// expansion, large and rarer, is boxed.
+public enum BashWordPart: Sendable, Equatable {
     /// Unquoted text (escapes already removed; glob characters kept).
     case literal(String)
     /// `'text'`, `\x` escapes and `$'...'` after decoding: never expanded.
@@ -184,7 +188,7 @@ public indirect enum BashWordPart: Sendable, Equatable {
     /// `"..."`: its own parts.
     case doubleQuoted([BashWordPart])
     /// `$name`, `${name...}`.
-    case parameter(BashParameter)
+    indirect case parameter(BashParameter)
     /// `$(...)`, backticks.
     case commandSubstitution(BashScript, offset: Int)
     /// `<(...)`, `>(...)`.

@@ -271,7 +271,9 @@ enum PSCommandRules {
                 analyzer.report(RuleCatalog.shellProfile, at: invocation.offset, "writes \(target)")
             } else if target.contains("/.ssh/authorized_keys") {
                 analyzer.report(RuleCatalog.authorizedKeys, at: invocation.offset, "writes \(target)")
-            } else if target.hasPrefix("c:/windows/system32/") || target.hasPrefix("/etc/") || target.contains("/drivers/etc/hosts") {
+            } else if target.hasPrefix("c:/windows/system32/") || target.hasPrefix("/etc/") || target.contains("/drivers/etc/hosts")
+                || target.hasPrefix("c:/program files/") || target.hasPrefix("c:/program files (x86)/") {
+                // Files under Program Files configure installed software, as /etc does on Linux.
                 analyzer.report(RuleCatalog.systemConfigurationEdit, at: invocation.offset, "writes \(target)")
             }
         }

@@ -6,16 +6,19 @@ public struct PSScript: Sendable, Equatable {
 }
 
 /// A statement: a pipeline, an assignment, a function definition or a control structure.
-public indirect enum PSStatement: Sendable, Equatable {
+///
+/// In this tree only the cases that hold their own kind directly are boxed, so that the
+/// common leaves (pipelines, strings, variables, barewords) cost no allocation of their own.
+public enum PSStatement: Sendable, Equatable {
     case pipeline(PSPipeline)
     /// `$x = value`, `$x += value`.
-    case assignment(target: PSExpression, op: String, value: PSStatement, offset: Int)
+    indirect case assignment(target: PSExpression, op: String, value: PSStatement, offset: Int)
     case function(name: String, body: PSScript, offset: Int)
     /// `if`, `foreach`, `while`, `switch`, `try`, ...: the keyword, the expressions in its
     /// parentheses and its blocks.
     case control(keyword: String, conditions: [PSStatement], blocks: [PSScript], offset: Int)
     /// `return`, `throw`, `exit` and their optional value.
-    case flow(keyword: String, value: PSStatement?, offset: Int)
+    indirect case flow(keyword: String, value: PSStatement?, offset: Int)
 
     public var offset: Int {
         switch self {
@@ -31,7 +34,7 @@ public struct PSPipeline: Sendable, Equatable {
     public var offset: Int
 }
 
-public indirect enum PSPipelineElement: Sendable, Equatable {
+public enum PSPipelineElement: Sendable, Equatable {
     case command(PSCommand)
     case expression(PSExpression)
 }
@@ -46,7 +49,7 @@ public struct PSCommand: Sendable, Equatable {
     public var offset: Int
 }
 
-public indirect enum PSCommandElement: Sendable, Equatable {
+public enum PSCommandElement: Sendable, Equatable {
     /// `-Name` or `-Name:value`.
     case parameter(name: String, value: PSExpression?, offset: Int)
     case argument(PSExpression)
@@ -55,7 +58,7 @@ public indirect enum PSCommandElement: Sendable, Equatable {
 }
 
 /// An expression.
-public indirect enum PSExpression: Sendable, Equatable {
+public enum PSExpression: Sendable, Equatable {
     /// A literal string; `parts` holds the pieces of an expandable ("...") string.
     case string(String, parts: [PSExpression]?, offset: Int)
     case number(Double, offset: Int)
@@ -72,20 +75,20 @@ public indirect enum PSExpression: Sendable, Equatable {
     /// `[System.Net.WebClient]`.
     case type(String, offset: Int)
     /// `[char[]](...)`.
-    case cast(String, PSExpression, offset: Int)
+    indirect case cast(String, PSExpression, offset: Int)
     /// `x.Name`, `x::Name`.
-    case member(PSExpression, name: String, isStatic: Bool, offset: Int)
+    indirect case member(PSExpression, name: String, isStatic: Bool, offset: Int)
     /// `x.Name(args)`, `x::Name(args)`.
-    case call(PSExpression, name: String, arguments: [PSExpression], isStatic: Bool, offset: Int)
+    indirect case call(PSExpression, name: String, arguments: [PSExpression], isStatic: Bool, offset: Int)
     /// `x.("Na" + "me")(args)`: a member whose name is computed; `arguments` is `nil`
     /// for a property.
-    case dynamicMember(PSExpression, name: PSExpression, arguments: [PSExpression]?, offset: Int)
-    case index(PSExpression, PSExpression, offset: Int)
+    indirect case dynamicMember(PSExpression, name: PSExpression, arguments: [PSExpression]?, offset: Int)
+    indirect case index(PSExpression, PSExpression, offset: Int)
     /// `+`, `-join`, `-f`, `-replace`, ... (operators lower-cased).
-    case binary(String, PSExpression, PSExpression, offset: Int)
+    indirect case binary(String, PSExpression, PSExpression, offset: Int)
     /// `-join x`, `-not x`, `!x`, `-x`.
-    case unary(String, PSExpression, offset: Int)
-    case range(PSExpression, PSExpression, offset: Int)
+    indirect case unary(String, PSExpression, offset: Int)
+    indirect case range(PSExpression, PSExpression, offset: Int)
 
     public var offset: Int {
         switch self {

@@ -1,5 +1,5 @@
 /// What the analyzer knows about a PowerShell value before the script runs.
-indirect enum PSValue: Equatable {
+enum PSValue: Equatable {
     case string(String)
     case number(Double)
     case boolean(Bool)
@@ -13,7 +13,7 @@ indirect enum PSValue: Equatable {
     case downloaded
     /// What `Get-ChildItem PATH` lists, kept in a variable; `narrowed` once a filter or
     /// `Where-Object` picks only some of it.
-    case listing(PSValue, narrowed: Bool)
+    indirect case listing(PSValue, narrowed: Bool)
     case unknown
 
     /// The value as PowerShell turns it into text: arrays joined with spaces.
