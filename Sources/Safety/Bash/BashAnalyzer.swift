@@ -91,7 +91,9 @@ struct BashAnalyzer {
             let mark = ran.count
             analyze(command, upstream: upstream)
             upstreamText = staticOutput
-            for name in ran[mark...] where !upstream.contains(name) { upstream.append(name) }
+            if outputIsPiped {
+                for name in ran[mark...] where !upstream.contains(name) { upstream.append(name) }
+            }
         }
     }
 
@@ -399,6 +401,7 @@ struct BashAnalyzer {
     // MARK: - Substitutions and redirections
 
     mutating func analyzeSubstitutions(in word: BashWord) {
+        guard word.plainText == nil else { return }
         analyzeSubstitutions(in: word.parts)
     }
 

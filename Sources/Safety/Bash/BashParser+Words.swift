@@ -48,6 +48,9 @@ extension BashParser {
             }
         }
         guard index > start else { return nil }
+        if parts.isOnlyRun(start..<index) {
+            return BashWord(plain: text(start..<index), offset: baseOffset + start)
+        }
         let built = parts.build()
         // A word of one plain run is its own source text: share it instead of decoding it again.
         if built.count == 1, case .literal(let text) = built[0], text.utf8.count == index - start {

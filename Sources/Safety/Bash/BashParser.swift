@@ -167,6 +167,7 @@ public struct BashParser {
         let start = offset
         var assignments: [BashAssignment] = []
         var words: [BashWord] = []
+        words.reserveCapacity(4)
         var redirects: [BashRedirect] = []
         while true {
             skipBlanks()

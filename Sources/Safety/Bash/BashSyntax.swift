@@ -150,15 +150,40 @@ public struct BashHereDocument: Sendable, Equatable {
 
 /// A word: the concatenation of its parts after expansion and quote removal.
 public struct BashWord: Sendable, Equatable {
-    public var parts: [BashWordPart]
+    /// The parts, or `nil` for a word that is one run of unquoted text: most words are,
+    /// and they are then their own ``source``, without an array of parts to allocate.
+    private var storedParts: [BashWordPart]?
     public var offset: Int
     /// The word's source text, for snippets.
     public var source: String
+
+    public init(parts: [BashWordPart], offset: Int, source: String) {
+        if parts.count == 1, case .literal(let text) = parts[0], text == source {
+            self.storedParts = nil
+        } else {
+            self.storedParts = parts
+        }
+        self.offset = offset
+        self.source = source
+    }
+
+    /// A word that is one run of unquoted text.
+    init(plain text: String, offset: Int) {
+        self.storedParts = nil
+        self.offset = offset
+        self.source = text
+    }
+
+    public var parts: [BashWordPart] { storedParts ?? [.literal(source)] }
+
+    /// The text of a word that is one run of unquoted text (glob characters kept), else `nil`.
+    var plainText: String? { storedParts == nil ? source : nil }
 
     /// The word after quote removal when no part needs a runtime value, else `nil`.
     ///
     /// Unquoted glob characters stay in the value; ``hasUnquotedGlob`` tells whether there are any.
     public var staticValue: String? {
+        if let plainText { return plainText }
         var result = ""
         for part in parts {
             guard let text = part.staticText else { return nil }
@@ -171,7 +196,7 @@ public struct BashWord: Sendable, Equatable {
     public var hasUnquotedGlob: Bool {
         parts.contains { part in
             if case .literal(let text) = part {
-                return text.contains { $0 == "*" || $0 == "?" || $0 == "[" }
+                return text.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }
             }
             return false
         }

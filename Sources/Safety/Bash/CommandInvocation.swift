@@ -21,6 +21,8 @@ struct CommandInvocation: Sendable {
     let operands: [ResolvedWord]
     /// The values of the arguments that are known, in order.
     let values: [String]
+    /// The values of the operands that are known, in order.
+    let operandValues: [String]
 
     init(
         name: String, arguments: [ResolvedWord], redirects: [BashRedirect], offset: Int, dynamicArguments: DynamicArguments?,
@@ -37,6 +39,8 @@ struct CommandInvocation: Sendable {
         self.upstreamText = upstreamText
         self.operands = Self.operands(of: arguments)
         self.values = arguments.compactMap(\.value)
+        // Commonly nothing is an option and everything is known: share the arrays.
+        self.operandValues = operands.count == arguments.count && values.count == arguments.count ? values : operands.compactMap(\.value)
     }
 
     /// The scope of a path operand, resolved against the known working directory.
@@ -53,6 +57,11 @@ struct CommandInvocation: Sendable {
     }
 
     private static func operands(of arguments: [ResolvedWord]) -> [ResolvedWord] {
+        func isOption(_ argument: ResolvedWord) -> Bool {
+            guard let value = argument.value else { return false }
+            return value.utf8.first == UInt8(ascii: "-") && value.utf8.count > 1 || value == "--"
+        }
+        guard arguments.contains(where: isOption) else { return arguments }
         var result: [ResolvedWord] = []
         var optionsEnded = false
         for argument in arguments {

@@ -194,27 +194,33 @@ struct WordResolver {
 
     /// Most words are one piece of plain or quoted text; they resolve to themselves.
     private static func plainWord(_ word: BashWord) -> ResolvedWord? {
+        if let text = word.plainText { return plainLiteral(text, of: word) }
         guard word.parts.count == 1 else { return nil }
         switch word.parts[0] {
         case .literal(let text):
-            var braces = false
-            var commas = false
-            var glob = false
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "{"): braces = true
-                case UInt8(ascii: ","): commas = true
-                case UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["): glob = true
-                default: continue
-                }
-            }
-            if braces && commas { return nil }
-            return .known(text, source: word.source, offset: word.offset, hasGlob: glob)
+            return plainLiteral(text, of: word)
         case .quoted(let text):
             return .known(text, source: word.source, offset: word.offset)
         default:
             return nil
         }
+    }
+
+    /// Unquoted text resolves to itself, unless it holds a brace list to expand.
+    private static func plainLiteral(_ text: String, of word: BashWord) -> ResolvedWord? {
+        var braces = false
+        var commas = false
+        var glob = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "{"): braces = true
+            case UInt8(ascii: ","): commas = true
+            case UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["): glob = true
+            default: continue
+            }
+        }
+        if braces && commas { return nil }
+        return .known(text, source: word.source, offset: word.offset, hasGlob: glob)
     }
 
     /// The word as one field.
@@ -330,7 +336,8 @@ struct WordResolver {
 extension BashWord {
     /// Whether a parameter or command substitution stands outside quotes (and so splits).
     var hasUnquotedExpansion: Bool {
-        parts.contains { part in
+        if plainText != nil { return false }
+        return parts.contains { part in
             switch part {
             case .parameter, .commandSubstitution: true
             default: false
@@ -340,7 +347,8 @@ extension BashWord {
 
     /// Whether an unquoted part holds a `{...,...}` brace list.
     var hasUnquotedBraces: Bool {
-        parts.contains { part in
+        if let plainText { return plainText.contains("{") && plainText.contains(",") }
+        return parts.contains { part in
             guard case .literal(let text) = part else { return false }
             return text.contains("{") && text.contains(",")
         }

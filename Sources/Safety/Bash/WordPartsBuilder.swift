@@ -28,6 +28,11 @@ struct WordPartsBuilder {
         return copied.last
     }
 
+    /// Whether everything so far is unquoted text read straight from `range` of the source.
+    func isOnlyRun(_ range: Range<Int>) -> Bool {
+        plainText == .literal && parts.isEmpty && copied.isEmpty && run == range
+    }
+
     /// Adds the byte of the source at `position` to the plain text.
     mutating func append(sourceByteAt position: Int) {
         if copied.isEmpty {

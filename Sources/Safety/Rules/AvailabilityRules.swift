@@ -27,7 +27,7 @@ enum AvailabilityRules {
     ]
 
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
-        let operands = invocation.operands.compactMap(\.value)
+        let operands = invocation.operandValues
         switch invocation.name {
         case "shutdown", "reboot", "halt", "poweroff":
             let harmless = Self.harmless

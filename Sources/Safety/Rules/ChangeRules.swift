@@ -15,7 +15,7 @@ enum ChangeRules {
     ]
 
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
-        let operands = invocation.operands.compactMap(\.value)
+        let operands = invocation.operandValues
         switch invocation.name {
         case "systemctl":
             guard let verb = operands.first else { return }

@@ -8,7 +8,7 @@ enum PersistenceRules {
     ]
 
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
-        let operands = invocation.operands.compactMap(\.value)
+        let operands = invocation.operandValues
         switch invocation.name {
         case "crontab":
             // Reading (`-l`) and removing (`-r`) are not installing; anything else is.

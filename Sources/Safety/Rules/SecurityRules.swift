@@ -19,7 +19,7 @@ enum SecurityRules {
 
     static func check(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
         let arguments = invocation.values
-        let operands = invocation.operands.compactMap(\.value)
+        let operands = invocation.operandValues
         let offset = invocation.offset
         switch invocation.name {
         case "chmod":
