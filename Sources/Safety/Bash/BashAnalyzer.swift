@@ -247,7 +247,7 @@ struct BashAnalyzer {
             if outputIsPiped || command.redirects.contains(where: \.writes) {
                 staticOutput = StaticOutput.of(invocation) ?? pendingUpstreamText.flatMap { StaticPipeline.filter($0, through: invocation) }
             }
-            checkRedirects(command.redirects, content: staticOutput)
+            checkRedirects(invocation.redirects, content: staticOutput)
             if let body = functions[invocation.name], !callStack.contains(invocation.name), embeddingDepth < Self.maximumEmbeddingDepth {
                 call(invocation.name, body: body, arguments: invocation.arguments)
                 return

@@ -90,8 +90,7 @@ struct WordResolver {
         if let elements = arrayWords(word) { return elements }
         if word.parts.count == 1, case .parameter(let parameter) = word.parts[0], parameter.op.isEmpty,
            !parameter.indirect, !parameter.length, case .known(let value)? = lookup(parameter.name) {
-            let separators = fieldSeparators
-            let fields = value.split(whereSeparator: { separators.contains($0) })
+            let fields = fields(of: value)
             if fields.isEmpty { return [] }
             return fields.map { .known(String($0), source: word.source, offset: word.offset, hasGlob: $0.contains("*")) }
         }
@@ -101,8 +100,7 @@ struct WordResolver {
         }
         if let value = whole.value, word.hasUnquotedExpansion {
             // Unquoted expansions split on IFS: `rm${IFS}-rf${IFS}/` is three words.
-            let separators = fieldSeparators
-            let fields = value.split(whereSeparator: { separators.contains($0) })
+            let fields = fields(of: value)
             if fields.count > 1 {
                 return fields.map { .known(String($0), source: word.source, offset: word.offset, hasGlob: $0.contains("*")) }
             }
@@ -130,8 +128,7 @@ struct WordResolver {
         if quoted {
             return parameter.argument == "@]" ? items.map(known) : [known(items.joined(separator: " "))]
         }
-        let separators = fieldSeparators
-        return items.flatMap { $0.split(whereSeparator: { separators.contains($0) }).map { known(String($0)) } }
+        return items.flatMap { fields(of: $0).map { known(String($0)) } }
     }
 
     /// `"$@"`, `$@`, `$*` with known arguments (inside a function called with them).
@@ -169,10 +166,17 @@ struct WordResolver {
         return arguments[position - 1].map(VariableValue.known) ?? .unknown
     }
 
-    /// The characters word splitting splits on: `IFS` when the script set it to a known value.
-    var fieldSeparators: Set<Character> {
-        if case .known(let ifs)? = variables["IFS"] { return Set(ifs) }
-        return [" ", "\t", "\n"]
+    /// `value` split into fields the way word splitting does: on `IFS` when the script set it
+    /// to a known value, else on spaces, tabs and newlines.
+    func fields(of value: String) -> [Substring] {
+        if case .known(let ifs)? = variables["IFS"] {
+            let separators = Set(ifs)
+            return value.split(whereSeparator: separators.contains)
+        }
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") }
+        // Most values hold nothing to split on.
+        guard value.utf8.contains(where: isBlank) else { return value.isEmpty ? [] : [value[...]] }
+        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
     }
 
     /// Follows `cd`: a known absolute (or relative to a known) directory, else unknown.
