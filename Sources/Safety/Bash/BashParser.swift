@@ -63,7 +63,7 @@ public struct BashParser {
             if atEnd { break }
             if stop.closingParen, peek() == UInt8(ascii: ")") { break }
             if stop.caseItemEnd, isCaseItemTerminator() { break }
-            if let word = peekReservedWord(), stop.words.contains(word) { break }
+            if !stop.words.isEmpty, let word = peekReservedWord(), stop.words.contains(word) { break }
             if peek() == UInt8(ascii: ")") || isCaseItemTerminator() {
                 throw error("unexpected '\(currentTokenText())'")
             }
@@ -105,7 +105,7 @@ public struct BashParser {
         let start = offset
         var negated = false
         while true {
-            if peekReservedWord() == "time" {
+            if peek() == UInt8(ascii: "t"), peekReservedWord() == "time" {
                 index += 4
                 skipBlanks()
                 if peek() == UInt8(ascii: "-"), peek(1) == UInt8(ascii: "p"), isBreak(at: index + 2) {

@@ -64,12 +64,16 @@ enum Secrets {
     /// Whether reading `path` reads a secret (ignoring ASCII case, `\\` read as `/`).
     ///
     /// Asked of every operand of every command, so it walks the path once and tries only
-    /// the markers that start with the byte at hand.
+    /// the markers that start with the two bytes at hand.
     static func isSecretPath(_ path: String) -> Bool {
         var path = path
         return path.withUTF8 { bytes in
-            for start in bytes.indices {
-                for marker in markersByFirstByte[Int(PathText.folded(bytes[start]))] where PathText.matches(marker, in: bytes, at: start) {
+            guard bytes.count >= 4 else { return false }
+            for start in 0..<(bytes.count - 1) {
+                let slot = firstByteSlots[Int(PathText.folded(bytes[start]))]
+                guard slot >= 0 else { continue }
+                let candidates = markersByFirstTwoBytes[Int(slot) << 8 | Int(PathText.folded(bytes[start + 1]))]
+                for marker in candidates where PathText.matches(marker, in: bytes, at: start) {
                     return true
                 }
             }
@@ -77,11 +81,25 @@ enum Secrets {
         }
     }
 
-    private static let markersByFirstByte: [[[UInt8]]] = {
-        var table = [[[UInt8]]](repeating: [], count: 256)
+    /// For each byte, its slot in ``markersByFirstTwoBytes`` when a marker starts with it, else -1.
+    private static let firstByteSlots: [Int8] = {
+        var slots = [Int8](repeating: -1, count: 256)
+        var next: Int8 = 0
+        for marker in markers where slots[Int(marker.utf8.first ?? 0)] < 0 {
+            slots[Int(marker.utf8.first ?? 0)] = next
+            next += 1
+        }
+        return slots
+    }()
+
+    /// The markers by their first two bytes (slot of the first byte × 256 + the second), so
+    /// that a path is walked once and each position tries only markers that can match there.
+    private static let markersByFirstTwoBytes: [[[UInt8]]] = {
+        let slots = firstByteSlots.filter { $0 >= 0 }.count
+        var table = [[[UInt8]]](repeating: [], count: slots << 8)
         for marker in markers {
             let bytes = Array(marker.utf8)
-            table[Int(bytes[0])].append(bytes)
+            table[Int(firstByteSlots[Int(bytes[0])]) << 8 | Int(bytes[1])].append(bytes)
         }
         return table
     }()
