@@ -67,7 +67,8 @@ extension PSParser {
         index += 1
         let nameStart = index
         while let byte = peek(), isWordByte(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "`") { index += 1 }
-        let name = text(nameStart..<index).filter { $0 != "`" }.lowercased()
+        let written = text(nameStart..<index)
+        let name = (bytes[nameStart..<index].contains(UInt8(ascii: "`")) ? written.filter { $0 != "`" } : written).lowercased()
         if peek() == UInt8(ascii: ":"), peek(1) != UInt8(ascii: ":") {
             index += 1
             skipTrivia(newlines: false)

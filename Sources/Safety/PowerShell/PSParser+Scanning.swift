@@ -13,6 +13,13 @@ extension PSParser {
         "end", "dynamicparam", "clean", "class", "enum", "data", "configuration", "in",
     ]
 
+    /// Whether a keyword starts with the (lower-case) byte.
+    static let keywordFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for keyword in keywords { table[Int(keyword.utf8.first ?? 0)] = true }
+        return table
+    }()
+
     var atEnd: Bool { index >= bytes.count }
 
     func peek(_ ahead: Int = 0) -> UInt8? {
@@ -22,10 +29,10 @@ extension PSParser {
 
     /// Case-insensitive match of ASCII text at the cursor.
     func matches(_ text: String) -> Bool {
-        let needle = Array(text.utf8)
-        guard index + needle.count <= bytes.count else { return false }
-        for (offset, byte) in needle.enumerated() where lowercase(bytes[index + offset]) != lowercase(byte) {
-            return false
+        var position = index
+        for byte in text.utf8 {
+            guard position < bytes.count, lowercase(bytes[position]) == lowercase(byte) else { return false }
+            position += 1
         }
         return true
     }
@@ -72,6 +79,8 @@ extension PSParser {
         if end < bytes.count, bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ":") || bytes[end] == UInt8(ascii: "\\") {
             return nil
         }
+        // Asked before every statement: most words start with a letter no keyword starts with.
+        guard Self.keywordFirstBytes[Int(lowercase(bytes[index]))] else { return nil }
         let word = String(decoding: bytes[index..<end], as: UTF8.self).lowercased()
         return Self.keywords.contains(word) ? word : nil
     }
