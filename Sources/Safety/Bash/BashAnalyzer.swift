@@ -248,7 +248,8 @@ struct BashAnalyzer {
                 staticOutput = StaticOutput.of(invocation) ?? pendingUpstreamText.flatMap { StaticPipeline.filter($0, through: invocation) }
             }
             checkRedirects(invocation.redirects, content: staticOutput)
-            if let body = functions[invocation.name], !callStack.contains(invocation.name), embeddingDepth < Self.maximumEmbeddingDepth {
+            if !functions.isEmpty, let body = functions[invocation.name], !callStack.contains(invocation.name),
+               embeddingDepth < Self.maximumEmbeddingDepth {
                 call(invocation.name, body: body, arguments: invocation.arguments)
                 return
             }

@@ -8,7 +8,6 @@ enum FileWriteRules {
         let path = rawPath.hasPrefix("~") ? "/home/user" + rawPath.dropFirst() : rawPath
         let normalized = path.hasPrefix("/") ? PathClassifier.normalize(path) : path
         let lowered = normalized.lowercased()
-        let text = content?.lowercased() ?? ""
         if BlockDevices.isBlockDevice(normalized) { return (RuleCatalog.diskWrite, "writes onto \(normalized)") }
         if lowered == "/proc/sysrq-trigger" { return (RuleCatalog.shutdown, "writes to /proc/sysrq-trigger") }
         if lowered == "/etc/sudoers" || lowered.hasPrefix("/etc/sudoers.d/") { return (RuleCatalog.sudoers, "writes \(normalized)") }
@@ -23,8 +22,7 @@ enum FileWriteRules {
             }
             return (RuleCatalog.cron, "writes \(normalized)")
         }
-        let unitDirectories = ["/etc/systemd/system/", "/lib/systemd/system/", "/usr/lib/systemd/system/", "/run/systemd/system/", "/.config/systemd/"]
-        if unitDirectories.contains(where: { lowered.contains($0) }), [".service", ".timer", ".socket", ".path", ".conf"].contains(where: lowered.hasSuffix) {
+        if unitDirectories.contains(where: { lowered.contains($0) }), unitSuffixes.contains(where: lowered.hasSuffix) {
             if let content {
                 let commands = ScheduledCommands.unitCommands(content)
                 if commands.isEmpty { return (RuleCatalog.systemConfigurationEdit, "edits \(normalized)") }
@@ -32,29 +30,37 @@ enum FileWriteRules {
             }
             return (RuleCatalog.systemdUnit, "writes \(normalized)")
         }
-        let profiles = ["/.bashrc", "/.bash_profile", "/.bash_login", "/.profile", "/.zshrc", "/.zprofile", "/.config/autostart/", "/etc/xdg/autostart/"]
         if profiles.contains(where: { lowered.hasSuffix($0) || lowered.contains($0) && $0.hasSuffix("/") })
-            || ["/etc/profile", "/etc/bash.bashrc", "/etc/rc.local", "/etc/environment"].contains(lowered) || lowered.hasPrefix("/etc/profile.d/") || lowered.hasPrefix("/etc/zsh/") {
+            || systemProfiles.contains(lowered) || lowered.hasPrefix("/etc/profile.d/") || lowered.hasPrefix("/etc/zsh/") {
             return (RuleCatalog.shellProfile, "writes \(normalized)")
         }
         if lowered == "/etc/ld.so.preload" { return (RuleCatalog.preload, "writes /etc/ld.so.preload") }
-        if ["/etc/passwd", "/etc/shadow", "/etc/group", "/etc/gshadow"].contains(lowered) { return (RuleCatalog.newAdmin, "rewrites \(normalized)") }
+        if accountFiles.contains(lowered) { return (RuleCatalog.newAdmin, "rewrites \(normalized)") }
         if truncates, isLogOrHistory(lowered) { return (RuleCatalog.logsCleared, "empties \(normalized)") }
         if lowered.hasPrefix("/etc/ssh/sshd_config") {
-            if weakensSSH(text) { return (RuleCatalog.sshWeakened, "\(normalized): \(content ?? "")") }
+            if weakensSSH(content?.lowercased() ?? "") { return (RuleCatalog.sshWeakened, "\(normalized): \(content ?? "")") }
             return (RuleCatalog.systemConfigurationEdit, "edits \(normalized)")
         }
-        if lowered == "/etc/selinux/config", text.contains("selinux=disabled") || text.contains("selinux=permissive") {
+        if lowered == "/etc/selinux/config", let text = content?.lowercased(), text.contains("selinux=disabled") || text.contains("selinux=permissive") {
             return (RuleCatalog.selinuxDisabled, "SELinux off at next boot")
         }
         if lowered.hasPrefix("/etc/") { return (RuleCatalog.systemConfigurationEdit, "edits \(normalized)") }
         return nil
     }
 
+    // The paths the rules above recognise.
+    private static let unitDirectories = ["/etc/systemd/system/", "/lib/systemd/system/", "/usr/lib/systemd/system/", "/run/systemd/system/", "/.config/systemd/"]
+    private static let unitSuffixes = [".service", ".timer", ".socket", ".path", ".conf"]
+    private static let profiles = ["/.bashrc", "/.bash_profile", "/.bash_login", "/.profile", "/.zshrc", "/.zprofile", "/.config/autostart/", "/etc/xdg/autostart/"]
+    private static let systemProfiles: Set<String> = ["/etc/profile", "/etc/bash.bashrc", "/etc/rc.local", "/etc/environment"]
+    private static let accountFiles: Set<String> = ["/etc/passwd", "/etc/shadow", "/etc/group", "/etc/gshadow"]
+    private static let logsAndHistories: Set<String> = [
+        "/var/log/auth.log", "/var/log/secure", "/var/log/wtmp", "/var/log/btmp", "/var/log/lastlog", "/var/log/syslog",
+        "/var/log/messages", "/var/log/kern.log", "/var/log/faillog", "/var/run/utmp", "/run/utmp",
+    ]
+
     static func isLogOrHistory(_ path: String) -> Bool {
-        let names = ["/var/log/auth.log", "/var/log/secure", "/var/log/wtmp", "/var/log/btmp", "/var/log/lastlog", "/var/log/syslog",
-                     "/var/log/messages", "/var/log/kern.log", "/var/log/faillog", "/var/run/utmp", "/run/utmp"]
-        return names.contains(path) || path.hasPrefix("/var/log/audit/") || path.hasSuffix("_history") || path.hasSuffix("/.bash_history")
+        logsAndHistories.contains(path) || path.hasPrefix("/var/log/audit/") || path.hasSuffix("_history") || path.hasSuffix("/.bash_history")
             || path.hasPrefix("/var/log/journal")
     }
 
