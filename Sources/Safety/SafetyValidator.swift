@@ -69,7 +69,7 @@ public struct SafetyValidator: ScriptValidator {
             if script.contains("?") {
                 analyzer.resolver.unsetVariables = UnsetVariables(scanning: script)
             }
-            analyzer.analyze(parsed)
+            analyzer.analyzeScript(parsed)
             return analyzer.findings
         } catch {
             return [RawFinding(rule: RuleCatalog.parseError, offset: error.offset, detail: error.message)]

@@ -227,6 +227,19 @@ struct BashVerdictTests {
         #expect(report.findings.contains { $0.rule == "destroy.rm-system-path" })
     }
 
+    @Test("a function body is judged with the arguments of its calls, and with any arguments when nothing calls it")
+    func functionBodies() {
+        let called = verdict("cleanup() { rm -rf \"$1\"; }\ncleanup /var/lib/myapp/cache\n")
+        #expect(called.verdict == .allow, "\(called.findings)")
+        let uncalled = verdict("cleanup() { rm -rf \"$1\"; }\n")
+        #expect(uncalled.verdict == .review)
+        #expect(uncalled.findings.map(\.rule) == ["destroy.rm-unresolved-path"])
+        let fromTrap = verdict("cleanup() { rm -rf \"$1\"; }\ntrap 'cleanup /' EXIT\n")
+        #expect(fromTrap.verdict == .block, "\(fromTrap.findings)")
+        let calledTwice = verdict("wipe() { rm -rf \"$1\"; }\nwipe /tmp/scratch\nwipe /usr\n")
+        #expect(calledTwice.verdict == .block, "\(calledTwice.findings)")
+    }
+
     @Test("findings point at the line and column of the offending command")
     func positions() {
         let report = verdict("set -e\necho start\n  rm -rf /etc\n")

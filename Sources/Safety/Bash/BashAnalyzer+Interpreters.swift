@@ -36,7 +36,12 @@ extension BashAnalyzer {
         var nested = BashAnalyzer(embeddingDepth: embeddingDepth + 1, reportOffset: reportOffset ?? offset, budget: budget)
         nested.resolver = resolver
         nested.policyGate = policyGate
-        nested.analyze(script)
+        // `trap 'cleanup /' EXIT`, `eval "f $x"`: the script's functions are called with
+        // the string's arguments (a shell that would not know them runs nothing, so
+        // assuming it does only errs towards a finding).
+        nested.functions = functions
+        nested.callStack = callStack
+        nested.analyzeScript(script)
         ran.append(contentsOf: nested.ran)
         findings.append(contentsOf: nested.findings)
         // Variables the code set may or may not reach this shell (`eval` vs `bash -c`):
@@ -54,7 +59,7 @@ extension BashAnalyzer {
         var nested = BashAnalyzer(embeddingDepth: embeddingDepth + 1, reportOffset: reportOffset ?? offset, budget: budget)
         nested.resolver = resolver
         nested.policyGate = policyGate
-        nested.analyze(script)
+        nested.analyzeScript(script)
         ran.append(contentsOf: nested.ran)
         findings.append(contentsOf: nested.findings.filter { $0.rule.verdict == .block })
     }

@@ -41,6 +41,10 @@ struct BashAnalyzer {
     /// The names of the commands run so far, in order, those in substitutions and in code
     /// strings included: the commands of a construct are the names added while it was analyzed.
     var ran: [String] = []
+    /// Where the current definition of each function starts.
+    var definitionOffsets: [String: Int] = [:]
+    /// Function definitions no call has reached yet, by where they start.
+    var uncalledDefinitions: [Int: BashCommand] = [:]
     /// Functions being expanded, against recursion.
     var callStack: Set<String> = []
     let embeddingDepth: Int
@@ -63,7 +67,20 @@ struct BashAnalyzer {
 
     // MARK: - Structure
 
-    /// Analyzes a script; the names of the commands it runs are added to ``ran``.
+    /// Analyzes a whole script, then the functions it defines but never calls (they may be
+    /// called from elsewhere, with any arguments); the names of the commands run are added to ``ran``.
+    mutating func analyzeScript(_ script: BashScript) {
+        analyze(script.body)
+        while let (offset, body) = uncalledDefinitions.min(by: { $0.key < $1.key }) {
+            uncalledDefinitions[offset] = nil
+            let saved = resolver
+            resolver.arguments = nil
+            analyze(body, upstream: [])
+            resolver = saved
+        }
+    }
+
+    /// Analyzes a script nested in a command (a substitution); its functions join this script's.
     mutating func analyze(_ script: BashScript) {
         analyze(script.body)
     }
@@ -156,10 +173,11 @@ struct BashAnalyzer {
             if ForkBombDetector.isForkBomb(name: name, body: body) {
                 report(RuleCatalog.forkBomb, at: offset)
             }
+            // The body is analyzed where it is called, with the arguments of the call;
+            // a definition no call reaches is analyzed at the end with unknown arguments.
             functions[name] = body
-            let saved = resolver
-            defer { resolver = saved }
-            analyze(body, upstream: [])
+            definitionOffsets[name] = offset
+            uncalledDefinitions[offset] = body
         case .arithmetic(let expression, let offset):
             // `sh` reads `((cmd))` as nested subshells: commands hidden there are judged too.
             analyzeArithmetic(expression, at: offset)
@@ -278,6 +296,7 @@ struct BashAnalyzer {
     /// A call of a function defined in the script: its body runs with the arguments as
     /// `$1`, `$2`, ... (`ls() { command rm -rf "$@"; }; ls /etc` deletes /etc).
     mutating func call(_ name: String, body: BashCommand, arguments: [ResolvedWord]) {
+        if let offset = definitionOffsets[name] { uncalledDefinitions[offset] = nil }
         callStack.insert(name)
         defer { callStack.remove(name) }
         let outerArguments = resolver.arguments
