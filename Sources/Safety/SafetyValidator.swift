@@ -41,11 +41,11 @@ public struct SafetyValidator: ScriptValidator {
     public func validate(_ script: String, language: ScriptLanguage) -> SafetyReport {
         switch language {
         case .bash:
-            return report(for: analyzeBash(script), in: SourceText(script))
+            return report(for: analyzeBash(script), in: script)
         case .powershell:
             // Positions refer to the text as PowerShell reads it (typographic dashes as `-`).
             let normalized = PSParser.normalizeTypography(script)
-            return report(for: analyzePowerShell(normalized), in: SourceText(normalized))
+            return report(for: analyzePowerShell(normalized), in: normalized)
         }
     }
 
@@ -76,7 +76,12 @@ public struct SafetyValidator: ScriptValidator {
         }
     }
 
-    private func report(for rawFindings: [RawFinding], in source: SourceText) -> SafetyReport {
+    private func report(for rawFindings: [RawFinding], in script: String) -> SafetyReport {
+        // Most scripts have no findings: only those with some need line positions.
+        guard !rawFindings.isEmpty else {
+            return SafetyReport(verdict: .allow, riskScore: 0, findings: [], environment: environment)
+        }
+        let source = SourceText(script)
         var seen: Set<String> = []
         var findings: [Finding] = []
         for raw in rawFindings.sorted(by: { $0.offset < $1.offset }) {

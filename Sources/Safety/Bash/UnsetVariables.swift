@@ -11,12 +11,14 @@
 /// Names are looked up on demand and remembered, so a script pays for the names it guards
 /// and nothing else. A reference type, so copies of the resolver share what was learned.
 final class UnsetVariables {
-    private let text: [UInt8]
+    private let script: String
+    /// The script's bytes, copied only when a guarded name is first looked up.
+    private lazy var text: [UInt8] = Array(script.utf8)
     private var answers: [String: Bool] = [:]
 
     /// Takes the text of the whole script, nested strings included.
     init(scanning text: String) {
-        self.text = Array(text.utf8)
+        self.script = text
     }
 
     /// Whether nothing in the script or its environment can have set `name`.
