@@ -230,6 +230,16 @@ struct WordResolver {
     /// The word as one field.
     func resolveWhole(_ word: BashWord) -> ResolvedWord {
         if let plain = Self.plainWord(word), !word.hasUnquotedBraces { return plain }
+        if let parameter = Self.soleParameter(of: word) {
+            // `"$OUT"`, `$1`: the commonest expansion, without collecting segments.
+            if let value = value(of: parameter) {
+                return ResolvedWord(value: value, knownPrefix: value, knownSuffix: value, guarded: true, hasGlob: false, source: word.source, offset: word.offset)
+            }
+            return ResolvedWord(
+                value: nil, knownPrefix: "", knownSuffix: "", guarded: parameter.failsWhenEmpty, hasGlob: false,
+                source: word.source, offset: word.offset, stopsShell: stopsShell(parameter)
+            )
+        }
         var segments: [String?] = []
         var flags = Flags()
         collect(word.parts, into: &segments, flags: &flags, quoted: false)
@@ -246,6 +256,22 @@ struct WordResolver {
             value: nil, knownPrefix: prefix, knownSuffix: suffix, guarded: flags.guarded, hasGlob: flags.hasGlob,
             source: word.source, offset: word.offset, stopsShell: flags.stopsShell
         )
+    }
+
+    /// The parameter of a word that is one parameter expansion, quoted or not.
+    private static func soleParameter(of word: BashWord) -> BashParameter? {
+        guard word.plainText == nil else { return nil }
+        let parts = word.parts
+        guard parts.count == 1 else { return nil }
+        switch parts[0] {
+        case .parameter(let parameter):
+            return parameter
+        case .doubleQuoted(let inner) where inner.count == 1:
+            if case .parameter(let parameter) = inner[0] { return parameter }
+            return nil
+        default:
+            return nil
+        }
     }
 
     private struct Flags {
