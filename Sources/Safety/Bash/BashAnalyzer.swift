@@ -12,17 +12,7 @@ struct BashAnalyzer {
     /// Loops over more items than this are analyzed once, with the item unknown.
     static let maximumUnrolledItems = 16
 
-    /// Commands analyzed per script at most, nested code included; past it the rest of the
-    /// script is not analyzed and the verdict cannot be `allow`.
-    static let workLimit = 2_000_000
-
-    /// Work done so far, shared by the analyzers of code nested in strings.
-    final class Budget {
-        var used = 0
-        var exhausted = false
-    }
-
-    let budget: Budget
+    let budget: AnalysisBudget
 
     var resolver = WordResolver()
     var findings: [RawFinding] = []
@@ -55,7 +45,7 @@ struct BashAnalyzer {
     /// The command the rules are looking at, for findings a policy may waive.
     var currentSubject: CommandSubject?
 
-    init(embeddingDepth: Int = 0, reportOffset: Int? = nil, budget: Budget = Budget()) {
+    init(embeddingDepth: Int = 0, reportOffset: Int? = nil, budget: AnalysisBudget = AnalysisBudget()) {
         self.embeddingDepth = embeddingDepth
         self.reportOffset = reportOffset
         self.budget = budget
@@ -115,12 +105,7 @@ struct BashAnalyzer {
     }
 
     mutating func analyze(_ command: BashCommand, upstream: [String]) {
-        budget.used += 1
-        guard budget.used <= Self.workLimit else {
-            if !budget.exhausted {
-                budget.exhausted = true
-                report(RuleCatalog.tooDeep, at: command.offset, "the script is too large or too deeply nested to analyze completely")
-            }
+        guard budget.spend(reportExhaustion: { report(RuleCatalog.tooDeep, at: command.offset, AnalysisBudget.exhaustionDetail) }) else {
             return
         }
         switch command {

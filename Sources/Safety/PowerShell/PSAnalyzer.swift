@@ -22,7 +22,7 @@ struct PSAnalyzer {
     var findings: [RawFinding] = []
     let embeddingDepth: Int
     let reportOffset: Int?
-    let budget: BashAnalyzer.Budget
+    let budget: AnalysisBudget
     /// The environment's policy lists, when it has any.
     var policyGate: PolicyGate?
     /// The command the rules are looking at, for findings a policy may waive.
@@ -30,7 +30,7 @@ struct PSAnalyzer {
     /// The code strings this analysis is nested in, to recognize code that runs itself.
     var enclosingCode: [String] = []
 
-    init(embeddingDepth: Int = 0, reportOffset: Int? = nil, budget: BashAnalyzer.Budget = BashAnalyzer.Budget()) {
+    init(embeddingDepth: Int = 0, reportOffset: Int? = nil, budget: AnalysisBudget = AnalysisBudget()) {
         self.embeddingDepth = embeddingDepth
         self.reportOffset = reportOffset
         self.budget = budget
@@ -49,12 +49,7 @@ struct PSAnalyzer {
     }
 
     mutating func analyze(_ statement: PSStatement) {
-        budget.used += 1
-        guard budget.used <= BashAnalyzer.workLimit else {
-            if !budget.exhausted {
-                budget.exhausted = true
-                report(RuleCatalog.tooDeep, at: statement.offset, "the script is too large or too deeply nested to analyze completely")
-            }
+        guard budget.spend(reportExhaustion: { report(RuleCatalog.tooDeep, at: statement.offset, AnalysisBudget.exhaustionDetail) }) else {
             return
         }
         switch statement {

@@ -82,15 +82,7 @@ extension PSParser {
     mutating func parseCommandArgument() throws(PSParseError) -> PSExpression {
         let start = index
         var items = [try parseArgumentItem()]
-        while true {
-            let saved = index
-            skipTrivia(newlines: false)
-            guard peek() == UInt8(ascii: ",") else {
-                index = saved
-                break
-            }
-            index += 1
-            skipTrivia(newlines: true)
+        while consumeListComma() {
             items.append(try parseArgumentItem())
         }
         return items.count == 1 ? items[0] : .array(items, offset: start)

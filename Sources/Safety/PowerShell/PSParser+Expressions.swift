@@ -118,15 +118,7 @@ extension PSParser {
     private mutating func parseCommaList(first: PSExpression) throws(PSParseError) -> PSExpression {
         guard commaListsAllowed else { return first }
         var items = [first]
-        while true {
-            let saved = index
-            skipTrivia(newlines: false)
-            guard peek() == UInt8(ascii: ",") else {
-                index = saved
-                break
-            }
-            index += 1
-            skipTrivia(newlines: true)
+        while consumeListComma() {
             items.append(try parsePostfix(try parsePrimary()))
         }
         return items.count == 1 ? first : .array(items, offset: first.offset)

@@ -71,6 +71,20 @@ extension PSParser {
         }
     }
 
+    /// Consumes a `,` that continues a list, and the blanks and newlines after it; leaves the
+    /// cursor where it was when no comma follows.
+    mutating func consumeListComma() -> Bool {
+        let saved = index
+        skipTrivia(newlines: false)
+        guard peek() == UInt8(ascii: ",") else {
+            index = saved
+            return false
+        }
+        index += 1
+        skipTrivia(newlines: true)
+        return true
+    }
+
     /// The keyword at the cursor, lower-cased, if the next word is one.
     func peekKeyword() -> String? {
         var end = index
