@@ -21,7 +21,8 @@ struct ValidatorBenchmarkCommand: ParsableCommand {
         Uses the corpus scripts (all labels) with at least --minimum-lines lines, the size of a \
         typical generated remediation script, validates them round-robin on the calling thread \
         for --seconds per language after one warm-up pass, and prints scripts/s and lines/s \
-        (the median of ten slices, so that noise from other work on the machine moves it less).
+        (the median of ten slices, so that noise from other work on the machine moves it less), \
+        and the median CPU time per script of the calling thread.
         """
     )
 
@@ -46,7 +47,7 @@ struct ValidatorBenchmarkCommand: ParsableCommand {
     func run() throws {
         let validator = SafetyValidator()
         let root = URL(fileURLWithPath: corpus)
-        print("language    scripts  mean lines  scripts/s    lines/s  µs/script")
+        print("language    scripts  mean lines  scripts/s    lines/s  µs/script  cpu µs/script")
         for (language, folder, suffix) in [(ScriptLanguage.bash, "bash", "sh"), (.powershell, "powershell", "ps1")] where self.language.map({ $0 == language.rawValue }) ?? true {
             let scripts = try loadScripts(root.appendingPathComponent(folder), suffix: suffix)
             guard !scripts.isEmpty else {
@@ -60,23 +61,35 @@ struct ValidatorBenchmarkCommand: ParsableCommand {
             let clock = ContinuousClock()
             let slice = Duration.milliseconds(Int64(seconds * 100))
             var rates: [Double] = []
+            var cpuRates: [Double] = []
             for _ in 0..<10 {
                 var validated = 0
                 let start = clock.now
+                let cpuStart = Self.threadCPUSeconds()
                 while clock.now - start < slice {
                     for script in scripts { _ = validator.validate(script, language: language) }
                     validated += scripts.count
                 }
                 rates.append(Double(validated) / ((clock.now - start) / .seconds(1)))
+                cpuRates.append(Double(validated) / (Self.threadCPUSeconds() - cpuStart))
             }
             let rate = rates.sorted()[rates.count / 2]
+            let cpuRate = cpuRates.sorted()[cpuRates.count / 2]
             let meanLines = Double(lines.reduce(0, +)) / Double(lines.count)
             print(String(
-                format: "%@ %8d %11.1f %10.0f %10.0f %10.1f",
+                format: "%@ %8d %11.1f %10.0f %10.0f %10.1f %14.1f",
                 folder.padding(toLength: 10, withPad: " ", startingAt: 0) as NSString, scripts.count, meanLines, rate,
-                rate * meanLines, 1_000_000 / rate
+                rate * meanLines, 1_000_000 / rate, 1_000_000 / cpuRate
             ))
         }
+    }
+
+    /// The CPU time the calling thread has used: unlike the wall clock, it leaves out the
+    /// time other work on a shared machine takes the core away.
+    private static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1_000_000_000
     }
 
     private func loadScripts(_ directory: URL, suffix: String) throws -> [String] {

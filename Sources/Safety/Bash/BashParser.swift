@@ -167,7 +167,7 @@ public struct BashParser {
         let start = offset
         var assignments: [BashAssignment] = []
         var words: [BashWord] = []
-        words.reserveCapacity(4)
+        words.reserveCapacity(8)
         var redirects: [BashRedirect] = []
         while true {
             skipBlanks()

@@ -1,6 +1,9 @@
 /// One command as it will run: wrappers (`sudo`, `env`, `nohup`, ...) removed, variables
 /// substituted, and what it reads from recorded.
-struct CommandInvocation: Sendable {
+///
+/// A class: the analyzer and the rules hand one invocation around many times, and copying
+/// a reference is one retain where copying the ten fields of a struct was ten.
+final class CommandInvocation: Sendable {
     /// The command's base name: `/usr/bin/rm` → `rm`.
     let name: String
     let arguments: [ResolvedWord]
@@ -38,9 +41,19 @@ struct CommandInvocation: Sendable {
         self.workingDirectory = workingDirectory
         self.upstreamText = upstreamText
         self.operands = Self.operands(of: arguments)
-        self.values = arguments.compactMap(\.value)
+        self.values = Self.knownValues(of: arguments)
         // Commonly nothing is an option and everything is known: share the arrays.
-        self.operandValues = operands.count == arguments.count && values.count == arguments.count ? values : operands.compactMap(\.value)
+        self.operandValues = operands.count == arguments.count && values.count == arguments.count ? values : Self.knownValues(of: operands)
+    }
+
+    /// The known values in order, in one allocation (`compactMap` grows its result step by step).
+    private static func knownValues(of words: [ResolvedWord]) -> [String] {
+        var values: [String] = []
+        values.reserveCapacity(words.count)
+        for word in words {
+            if let value = word.value { values.append(value) }
+        }
+        return values
     }
 
     /// The scope of a path operand, resolved against the known working directory.
@@ -63,6 +76,7 @@ struct CommandInvocation: Sendable {
         }
         guard arguments.contains(where: isOption) else { return arguments }
         var result: [ResolvedWord] = []
+        result.reserveCapacity(arguments.count)
         var optionsEnded = false
         for argument in arguments {
             if !optionsEnded, let value = argument.value {

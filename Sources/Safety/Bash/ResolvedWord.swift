@@ -70,42 +70,46 @@ struct WordResolver {
     /// variable may be set.
     var mayHaveUnseenVariables = false
 
-    /// The words a list of shell words becomes, each resolved by ``resolve(_:)-(BashWord)``.
+    /// The words a list of shell words becomes, each resolved by ``resolveExpanding(_:into:)``.
     func resolve(_ words: [BashWord]) -> [ResolvedWord] {
         var resolved: [ResolvedWord] = []
         resolved.reserveCapacity(words.count)
-        for word in words {
-            // Most words are plain: no array of their own for them.
-            if let plain = Self.plainWord(word) { resolved.append(plain) } else { resolved.append(contentsOf: resolve(word)) }
-        }
+        for word in words { resolveExpanding(word, into: &resolved) }
         return resolved
     }
 
     /// The words a shell word becomes. An unquoted variable splits on `IFS` into several
     /// words, which is how `c="rm -rf"; $c /` hides a command, and unquoted braces expand,
     /// which is how `{rm,-rf,/}` does.
-    func resolve(_ word: BashWord) -> [ResolvedWord] {
-        if let plain = Self.plainWord(word) { return [plain] }
-        if let positional = positionalWords(word) { return positional }
-        if let elements = arrayWords(word) { return elements }
+    private func resolveExpanding(_ word: BashWord, into resolved: inout [ResolvedWord]) {
+        if let plain = Self.plainWord(word) { return resolved.append(plain) }
+        if let positional = positionalWords(word) { return resolved.append(contentsOf: positional) }
+        if let elements = arrayWords(word) { return resolved.append(contentsOf: elements) }
         if word.parts.count == 1, case .parameter(let parameter) = word.parts[0], parameter.op.isEmpty,
            !parameter.indirect, !parameter.length, case .known(let value)? = lookup(parameter.name) {
-            let fields = fields(of: value)
-            if fields.isEmpty { return [] }
-            return fields.map { .known(String($0), source: word.source, offset: word.offset, hasGlob: $0.contains("*")) }
+            for field in fields(of: value) {
+                resolved.append(.known(String(field), source: word.source, offset: word.offset, hasGlob: field.contains("*")))
+            }
+            return
         }
         let whole = resolveWhole(word)
         if let value = whole.value, word.hasUnquotedBraces {
-            return BraceExpansion.expand(value).map { .known($0, source: word.source, offset: word.offset, hasGlob: whole.hasGlob) }
+            for expanded in BraceExpansion.expand(value) {
+                resolved.append(.known(expanded, source: word.source, offset: word.offset, hasGlob: whole.hasGlob))
+            }
+            return
         }
         if let value = whole.value, word.hasUnquotedExpansion {
             // Unquoted expansions split on IFS: `rm${IFS}-rf${IFS}/` is three words.
             let fields = fields(of: value)
             if fields.count > 1 {
-                return fields.map { .known(String($0), source: word.source, offset: word.offset, hasGlob: $0.contains("*")) }
+                for field in fields {
+                    resolved.append(.known(String(field), source: word.source, offset: word.offset, hasGlob: field.contains("*")))
+                }
+                return
             }
         }
-        return [whole]
+        resolved.append(whole)
     }
 
     /// `"${cmd[@]}"` (one word per element), `${cmd[@]}`/`${cmd[*]}` (elements split on

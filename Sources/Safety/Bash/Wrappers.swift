@@ -51,8 +51,9 @@ enum Wrappers {
 
     /// What unwrapping a command's words found.
     enum Unwrapped {
-        /// The words of the command that really runs (may be the input unchanged).
-        case command(words: [ResolvedWord], viaXargs: Bool)
+        /// The words of the command that really runs (may be the input unchanged): a slice
+        /// of the input, so that unwrapping copies nothing.
+        case command(words: ArraySlice<ResolvedWord>, viaXargs: Bool)
         /// The wrapper runs a shell command string (`su -c STRING`, `env -S STRING`).
         case commandString(ResolvedWord, wrapper: String)
         /// A query or an interactive shell: nothing to check further.
@@ -88,7 +89,7 @@ enum Wrappers {
                 return .commandString(only, wrapper: name)
             }
         }
-        return .command(words: Array(words), viaXargs: viaXargs)
+        return .command(words: words, viaXargs: viaXargs)
     }
 
     private enum OptionScan {
