@@ -22,7 +22,7 @@ GATES = [
     ("Rules/DataPlaneRules.swift", "static let programs: Set<String> = [", "switch name {"),
     ("PowerShell/PSCommandRules.swift", "static let commands: Set<String> = [", "switch invocation.name {"),
     ("PowerShell/NativeCommandRules.swift", "static let commands: Set<String> = [", "switch name {"),
-    ("Bash/BashAnalyzer.swift", "static let commandsFollowed: Set<String> = Set([", "guard Self.commandsFollowed.contains(invocation.name) else { return }\n        switch invocation.name {"),
+    ("Bash/BashAnalyzer.swift", "static let commandsFollowed: Set<String> = Set([", "guard invocation.traits.contains(.followed) else { return }\n        switch invocation.name {"),
 ]
 
 

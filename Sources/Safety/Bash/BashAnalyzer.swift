@@ -303,7 +303,7 @@ struct BashAnalyzer {
         }
         self.facts = facts
         currentSubject = nil
-        guard Self.commandsFollowed.contains(invocation.name) else { return }
+        guard invocation.traits.contains(.followed) else { return }
         switch invocation.name {
         case "export", "local", "declare", "typeset", "readonly":
             for argument in invocation.arguments {

@@ -18,7 +18,7 @@ extension BashParser {
                 parts.append(.quoted(try readSingleQuoted()))
             case UInt8(ascii: "\""):
                 index += 1
-                parts.append(.doubleQuoted(try parseDoubleQuotedParts()))
+                parts.append(.doubleQuoted(simplifying: try parseDoubleQuotedParts()))
             case UInt8(ascii: "$"):
                 if let part = try parseDollar() {
                     parts.append(part)
@@ -136,7 +136,7 @@ extension BashParser {
             return .quoted(try readANSICString())
         case UInt8(ascii: "\"") where !inDoubleQuotes:
             index += 2
-            return .doubleQuoted(try parseDoubleQuotedParts())
+            return .doubleQuoted(simplifying: try parseDoubleQuotedParts())
         case UInt8(ascii: "["):
             // Obsolete arithmetic form $[ ... ].
             index += 2

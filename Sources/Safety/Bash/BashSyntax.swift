@@ -221,6 +221,14 @@ public enum BashWordPart: Sendable, Equatable {
     /// `$(( ... ))`.
     case arithmetic(String)
 
+    /// `"..."` with `inner` parts; a string with no expansion is its quoted text, which
+    /// means the same and resolves without walking nested parts (`"a|b"` is `'a|b'`).
+    static func doubleQuoted(simplifying inner: [BashWordPart]) -> BashWordPart {
+        if inner.isEmpty { return .quoted("") }
+        if inner.count == 1, case .quoted = inner[0] { return inner[0] }
+        return .doubleQuoted(inner)
+    }
+
     /// The text of the part when it has no runtime value.
     var staticText: String? {
         switch self {

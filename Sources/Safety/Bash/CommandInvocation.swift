@@ -6,6 +6,8 @@
 final class CommandInvocation: Sendable {
     /// The command's base name: `/usr/bin/rm` → `rm`.
     let name: String
+    /// What the rules and the analyzer know about ``name``.
+    let traits: CommandTraits
     let arguments: [ResolvedWord]
     let redirects: [BashRedirect]
     let offset: Int
@@ -32,6 +34,7 @@ final class CommandInvocation: Sendable {
         upstream: [String], pipelineOffset: Int?, workingDirectory: String?, upstreamText: String?
     ) {
         self.name = name
+        self.traits = CommandTraits.of(name)
         self.arguments = arguments
         self.redirects = redirects
         self.offset = offset

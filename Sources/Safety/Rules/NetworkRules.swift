@@ -17,7 +17,7 @@ enum NetworkRules {
         // Reading secrets, by any command.
         if !facts.readSecrets, readsSecrets(invocation) { facts.readSecrets = true }
         switch invocation.name {
-        case _ where !commands.contains(invocation.name):
+        case _ where !invocation.traits.contains(.network):
             break
         case "curl", "wget", "aria2c", "fetch":
             if let output = downloadTarget(invocation) { facts.downloadedPaths.insert(output) }
@@ -81,7 +81,7 @@ enum NetworkRules {
 
     /// Inline programs in other interpreters: sockets with a shell, downloads run as code.
     static func checkInlineCode(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
-        guard CommandNames.otherInterpreters.contains(invocation.name) else { return }
+        guard invocation.traits.contains(.otherInterpreter) else { return }
         let written = invocation.values.joined(separator: " ")
         let code = ([written] + EmbeddedBase64.decodedTexts(in: written)).joined(separator: "\n").lowercased()
         let socket = code.contains("socket") || code.contains("tcpsocket") || code.contains("fsockopen") || code.contains("net.connect") || code.contains("io::socket")
