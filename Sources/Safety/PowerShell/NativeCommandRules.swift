@@ -13,14 +13,16 @@ enum NativeCommandRules {
         "wevtutil", "winget", "wmic", "wusa",
     ]
 
-    static func check(name: String, arguments: [String], offset: Int, analyzer: inout PSAnalyzer) {
+    /// `arguments` is read only for the programs that have rules.
+    static func check(name: String, arguments readArguments: @autoclosure () -> [String], offset: Int, analyzer: inout PSAnalyzer) {
         func report(_ rule: Rule, _ detail: String? = nil) { analyzer.report(rule, at: offset, detail) }
         guard commands.contains(name) else {
-            DataPlaneRules.check(name: name, arguments: arguments, offset: offset) { rule, at, detail in
+            DataPlaneRules.check(name: name, arguments: readArguments(), offset: offset) { rule, at, detail in
                 analyzer.report(rule, at: at, detail)
             }
             return
         }
+        let arguments = readArguments()
         let joined = arguments.joined(separator: " ")
         func has(_ word: String) -> Bool { arguments.contains(word) }
         switch name {

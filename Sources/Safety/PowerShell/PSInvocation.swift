@@ -21,8 +21,18 @@ struct PSInvocation {
     var upstreamListing: (path: PSValue, narrowed: Bool)?
     /// Whether upstream read the environment (`Get-ChildItem env:`).
     var upstreamReadsEnvironment = false
-    /// Arguments and parameters in the order written, lower-cased (`-name` for parameters).
-    var orderedTexts: [String] = []
+    /// Arguments and parameters in the order written; turned into text only when a rule
+    /// reads ``allTexts`` (few commands have rules that do).
+    private var written: [Written] = []
+
+    private enum Written {
+        /// `-name`.
+        case parameter(String)
+        /// A parameter's value: its text when known.
+        case value(PSValue)
+        /// A positional argument: the text of each element.
+        case argument(PSValue)
+    }
 
     /// Parameters that never take a value, so the word after them is positional.
     static let switches: Set<String> = [
@@ -52,29 +62,34 @@ struct PSInvocation {
         self.upstreamDownloaded = upstreamDownloaded
         var parameters: [Parameter] = []
         var positionals: [PSValue] = []
+        let parameterCount = command.elements.count { if case .parameter = $0 { true } else { false } }
+        parameters.reserveCapacity(parameterCount)
+        positionals.reserveCapacity(command.elements.count - parameterCount)
+        let isCmdlet = name.utf8.contains(UInt8(ascii: "-"))
         var elements = command.elements[...]
-        var ordered: [String] = []
+        var written: [Written] = []
+        written.reserveCapacity(command.elements.count)
         while let element = elements.popFirst() {
             switch element {
             case .parameter(let name, let value?, _):
                 let evaluated = evaluate(value)
                 parameters.append(Parameter(name: name, value: evaluated, expression: value))
-                ordered.append("-" + name)
-                if let text = evaluated.text { ordered.append(text.lowercased()) }
+                written.append(.parameter(name))
+                written.append(.value(evaluated))
             case .parameter(let name, nil, _):
-                ordered.append("-" + name)
-                if !Self.isSwitch(name, cmdlet: self.name.contains("-")), case .argument(let next)? = elements.first {
+                written.append(.parameter(name))
+                if !Self.isSwitch(name, cmdlet: isCmdlet), case .argument(let next)? = elements.first {
                     elements = elements.dropFirst()
                     let evaluated = evaluate(next)
                     parameters.append(Parameter(name: name, value: evaluated, expression: next))
-                    if let text = evaluated.text { ordered.append(text.lowercased()) }
+                    written.append(.value(evaluated))
                 } else {
                     parameters.append(Parameter(name: name, value: nil, expression: nil))
                 }
             case .argument(let expression):
                 let evaluated = evaluate(expression)
                 positionals.append(evaluated)
-                ordered.append(contentsOf: evaluated.elements.compactMap { $0.text?.lowercased() })
+                written.append(.argument(evaluated))
             case .splat(let variable, _):
                 switch splats(variable) {
                 case .table(let table)?:
@@ -90,7 +105,7 @@ struct PSInvocation {
         }
         self.parameters = parameters
         self.positionals = positionals
-        self.orderedTexts = ordered
+        self.written = written
     }
 
     /// The parameter the script gave for any of `names`, matching PowerShell's unambiguous
@@ -133,9 +148,20 @@ struct PSInvocation {
         }
     }
 
-    /// Every argument and parameter value as lower-cased text, in the order written, for
-    /// native command lines.
-    var allTexts: [String] { orderedTexts }
+    /// Every argument and parameter value as lower-cased text, in the order written
+    /// (`-name` for parameters), for native command lines.
+    var allTexts: [String] {
+        var texts: [String] = []
+        texts.reserveCapacity(written.count)
+        for item in written {
+            switch item {
+            case .parameter(let name): texts.append("-" + name)
+            case .value(let value): if let text = value.text { texts.append(text.lowercased()) }
+            case .argument(let value): texts.append(contentsOf: value.elements.compactMap { $0.text?.lowercased() })
+            }
+        }
+        return texts
+    }
 
     /// The invocation as a policy sees it: `-name` words, then each value (arrays as
     /// their elements, `nil` where unknown), then the positional arguments.

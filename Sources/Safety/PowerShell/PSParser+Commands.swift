@@ -14,6 +14,8 @@ extension PSParser {
         while true {
             skipTrivia(newlines: false)
             guard let byte = peek(), !isCommandEnd(byte) else { break }
+            // One allocation for the usual handful of elements instead of growing 1, 2, 4, 8.
+            if elements.capacity == 0 { elements.reserveCapacity(8) }
             if let redirection = redirectionLength() {
                 // `> file`, `2>&1`, `*>> log`: where output goes does not change what runs.
                 index += redirection

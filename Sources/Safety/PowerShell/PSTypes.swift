@@ -2,7 +2,9 @@
 enum PSTypes {
     /// `System.Net.WebClient` → `net.webclient`, `[ScriptBlock]` → `scriptblock`.
     static func normalize(_ name: String) -> String {
-        var type = name.lowercased().filter { !$0.isWhitespace }
+        var type = name.lowercased()
+        // Nearly every type name is plain ASCII without blanks: no walk by characters.
+        if type.utf8.contains(where: { $0 <= UInt8(ascii: " ") || $0 >= 0x80 }) { type = type.filter { !$0.isWhitespace } }
         if type.hasPrefix("system.") { type.removeFirst("system.".count) }
         if type.hasPrefix("management.automation.") { type.removeFirst("management.automation.".count) }
         return type
@@ -78,7 +80,7 @@ enum PSAliases {
         if let slash = current.utf8.lastIndex(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") }) {
             current = String(current[current.utf8.index(after: slash)...])
         }
-        for suffix in executableSuffixes where current.hasSuffix(suffix) {
+        for suffix in executableSuffixes where current.utf8.contains(UInt8(ascii: ".")) && current.hasSuffix(suffix) {
             // `sc.exe` is the service controller, not the `sc` alias of Set-Content.
             return String(current.dropLast(suffix.count))
         }
