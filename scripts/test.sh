@@ -18,6 +18,9 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
 
+# botocore signs requests in the SigV4 tests, as a second opinion on ours.
+python3 -c 'import botocore' 2>/dev/null || python3 -m pip install --quiet botocore || echo "botocore could not be installed: the botocore cross-check is skipped"
+
 # The starter runbooks are embedded in the binary; fail early if the copy is stale.
 python3 scripts/embed-runbooks.py --check
 # The validator's rule gates must name every command their switches handle.

@@ -215,7 +215,7 @@ extension BashParser {
                 parts.append(sourceByteAt: index)
                 index += 1
             case UInt8(ascii: "\\"):
-                if let next = peek(1) { parts.append(sourceByteAt: index + 1) }
+                if peek(1) != nil { parts.append(sourceByteAt: index + 1) }
                 index += 2
             case UInt8(ascii: "'"):
                 parts.append(bytes: Array(try readSingleQuoted().utf8))
