@@ -68,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "Planning",
-            dependencies: ["RemediatorCore", "Knowledge"],
+            dependencies: ["RemediatorCore", "Knowledge", "AWS"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -142,7 +142,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Safety"], swiftSettings: swiftSettings),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: [
+                "Planning", "AWS",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AWSTests",
             dependencies: ["AWS"],

@@ -25,8 +25,10 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
         statusCode == 429 || Self.throttlingCodes.contains(code)
     }
 
-    /// Whether the same request may succeed later: throttling, timeouts, server-side
-    /// failures and lost connections; never a rejected request or bad credentials.
+    /// Whether the same request may succeed later, as the AWS SDKs decide it: throttling,
+    /// server-side failures (5xx), lost connections and timeouts; never a rejected request,
+    /// bad credentials, or a model that failed on this input (`ModelErrorException`,
+    /// `ModelTimeoutException`).
     public var isRetryable: Bool {
         if isThrottling || code == "Transport" || code == "Timeout" { return true }
         if Self.transientCodes.contains(code) { return true }
@@ -47,7 +49,7 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
 
     static let transientCodes: Set<String> = [
         "RequestTimeout", "RequestTimeoutException", "InternalServerException", "InternalFailure", "ServiceUnavailable",
-        "ServiceUnavailableException", "ModelNotReadyException", "ModelTimeoutException",
+        "ServiceUnavailableException", "ModelNotReadyException",
     ]
 
     /// The error an AWS service answered with. The code comes from the `x-amzn-ErrorType`

@@ -1,8 +1,6 @@
-import Foundation
-
 /// Any JSON value, for payloads whose shape the sender defines (Datadog templates,
-/// free-form labels).
-public enum JSONValue: Sendable, Equatable, Decodable {
+/// free-form labels) and for JSON schemas and tool inputs exchanged with LLMs.
+public enum JSONValue: Sendable, Equatable, Codable {
     case null
     case bool(Bool)
     /// Integers are kept exact: ids such as Datadog's exceed a Double's 53 bits.
@@ -29,6 +27,19 @@ public enum JSONValue: Sendable, Equatable, Decodable {
             self = .number(value)
         } else {
             self = .array(try container.decode([JSONValue].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
         }
     }
 
