@@ -60,6 +60,8 @@ public struct Plan: Sendable, Equatable, Codable {
     public var createdAt: Date
     /// SHA-256 over the plan's executable content, set when the plan is stored.
     public var hash: String
+    /// The model behind the plan, or consulted before the runbook planner made it.
+    public var origin: PlanOrigin?
 
     public init(
         planner: String,
@@ -70,7 +72,8 @@ public struct Plan: Sendable, Equatable, Codable {
         steps: [PlanStep],
         environment: [String: String],
         createdAt: Date,
-        hash: String = ""
+        hash: String = "",
+        origin: PlanOrigin? = nil
     ) {
         self.planner = planner
         self.summary = summary
@@ -81,6 +84,7 @@ public struct Plan: Sendable, Equatable, Codable {
         self.environment = environment
         self.createdAt = createdAt
         self.hash = hash
+        self.origin = origin
     }
 
     /// The steps with a given role, in plan order.
@@ -89,7 +93,7 @@ public struct Plan: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case planner, summary, steps, environment, hash
+        case planner, summary, steps, environment, hash, origin
         case rootCause = "root_cause"
         case runbookID = "runbook_id"
         case runbookVersion = "runbook_version"
