@@ -68,7 +68,13 @@ let package = Package(
         ),
         .target(
             name: "Planning",
-            dependencies: ["RemediatorCore", "Knowledge", "AWS"],
+            dependencies: [
+                "RemediatorCore", "Knowledge", "AWS",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
