@@ -85,7 +85,7 @@ struct LLMPlannerTests {
     @Test("still broken after the repair request, or truncated twice: the runbook planner's plan, with the reason")
     func fallsBackAfterRepair() async throws {
         let truncated = Result<LLMReply, LLMProviderError>.success(LLMReply(
-            toolInput: nil, text: "{\"summary\": \"Rot", stop: .truncated, usage: TokenUsage(inputTokens: 900, outputTokens: 2000), model: "m"
+            toolInput: nil, text: "{\"summary\": \"Rot", stop: .truncated, usage: TokenUsage(inputTokens: 900, outputTokens: 2000), provider: "bedrock", model: "m"
         ))
         let provider = ScriptedProvider([truncated, truncated])
         let incident = Self.incident()
@@ -127,7 +127,7 @@ struct LLMPlannerTests {
         let data = try JSONEncoder().encode(Self.planInput())
         let provider = ScriptedProvider([.success(LLMReply(
             toolInput: nil, text: "Here is the plan:\n```json\n" + String(decoding: data, as: UTF8.self) + "\n```", stop: .complete,
-            usage: TokenUsage(inputTokens: 1, outputTokens: 1), model: "m"
+            usage: TokenUsage(inputTokens: 1, outputTokens: 1), provider: "bedrock", model: "m"
         ))])
         let incident = Self.incident()
         guard case .plan(let plan) = try await planner(provider).plan(for: incident, context: Self.context(incident)) else {

@@ -59,7 +59,7 @@ public struct AnthropicProvider: LLMProvider {
             usage: TokenUsage(
                 inputTokens: Int(usage?["input_tokens"]?.scalarText ?? "") ?? 0, outputTokens: Int(usage?["output_tokens"]?.scalarText ?? "") ?? 0
             ),
-            model: object["model"]?.scalarText ?? model
+            provider: name, model: object["model"]?.scalarText ?? model
         )
     }
 

@@ -69,7 +69,7 @@ public struct BedrockProvider: LLMProvider {
             text: blocks.compactMap(\.text).joined(separator: "\n"),
             stop: stop,
             usage: TokenUsage(inputTokens: response.usage?.inputTokens ?? 0, outputTokens: response.usage?.outputTokens ?? 0),
-            model: model
+            provider: name, model: model
         )
     }
 

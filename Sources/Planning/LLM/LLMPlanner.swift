@@ -45,6 +45,8 @@ public struct LLMPlanner: Planner {
             }
             spent.calls += 1
             spent.usage = spent.usage + reply.usage
+            spent.provider = reply.provider
+            spent.model = reply.model
             let problem: String
             switch reply.stop {
             case .filtered(let why):
@@ -78,23 +80,27 @@ public struct LLMPlanner: Planner {
     struct Spending {
         var calls = 0
         var usage = TokenUsage.zero
+        /// Who answered last (with a fallback chain, maybe not the first provider).
+        var provider: String?
+        var model: String?
     }
 
     private func origin(_ spent: Spending, draft: PlanDraft?, fallbackReason: String?) -> PlanOrigin {
         PlanOrigin(
-            provider: provider.name, model: provider.model, confidence: draft?.confidence, risk: draft?.risk.rawValue,
+            provider: spent.provider ?? provider.name, model: spent.model ?? provider.model, confidence: draft?.confidence, risk: draft?.risk.rawValue,
             citedRunbooks: draft?.citedRunbooks ?? [], calls: spent.calls, inputTokens: spent.usage.inputTokens,
             outputTokens: spent.usage.outputTokens, costUSD: prices.cost(of: spent.usage), fallbackReason: fallbackReason
         )
     }
 
     private func result(_ draft: PlanDraft, for incident: Incident, spent: Spending) -> PlanningResult {
+        let answered = spent.provider ?? provider.name
         if let reason = draft.abstainReason {
-            return .abstain(reason: "\(provider.name) (\(provider.model)) abstained: \(reason)")
+            return .abstain(reason: "\(answered) (\(spent.model ?? provider.model)) abstained: \(reason)")
         }
         let runbook = draft.citedRunbooks.first.flatMap { catalog.runbook(id: $0) }
         return .plan(Plan(
-            planner: provider.name, summary: draft.summary, rootCause: draft.rootCause, runbookID: runbook?.id, runbookVersion: runbook?.version,
+            planner: answered, summary: draft.summary, rootCause: draft.rootCause, runbookID: runbook?.id, runbookVersion: runbook?.version,
             steps: draft.steps, environment: AlertEnvironment.variables(for: incident), createdAt: incident.updatedAt,
             origin: origin(spent, draft: draft, fallbackReason: nil)
         ))

@@ -8,14 +8,17 @@ public struct LLMReply: Sendable, Equatable {
     public var text: String
     public var stop: StopReason
     public var usage: TokenUsage
-    /// The model that answered, as the provider names it.
+    /// The provider (`bedrock`, `openai`, `anthropic`) and model that answered: with a
+    /// fallback chain, not necessarily the first one asked.
+    public var provider: String
     public var model: String
 
-    public init(toolInput: JSONValue?, text: String, stop: StopReason, usage: TokenUsage, model: String) {
+    public init(toolInput: JSONValue?, text: String, stop: StopReason, usage: TokenUsage, provider: String, model: String) {
         self.toolInput = toolInput
         self.text = text
         self.stop = stop
         self.usage = usage
+        self.provider = provider
         self.model = model
     }
 

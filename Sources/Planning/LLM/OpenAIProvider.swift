@@ -116,7 +116,7 @@ public final class OpenAIProvider: LLMProvider {
             usage: TokenUsage(
                 inputTokens: Int(usage?["prompt_tokens"]?.scalarText ?? "") ?? 0, outputTokens: Int(usage?["completion_tokens"]?.scalarText ?? "") ?? 0
             ),
-            model: object["model"]?.scalarText ?? model
+            provider: name, model: object["model"]?.scalarText ?? model
         )
     }
 

@@ -21,6 +21,6 @@ actor ScriptedProvider: LLMProvider {
 
     /// A complete tool-call reply with this input.
     static func tool(_ input: JSONValue, input inputTokens: Int = 1000, output outputTokens: Int = 200) -> Result<LLMReply, LLMProviderError> {
-        .success(LLMReply(toolInput: input, text: "", stop: .complete, usage: TokenUsage(inputTokens: inputTokens, outputTokens: outputTokens), model: "amazon.nova-pro-v1:0"))
+        .success(LLMReply(toolInput: input, text: "", stop: .complete, usage: TokenUsage(inputTokens: inputTokens, outputTokens: outputTokens), provider: "bedrock", model: "amazon.nova-pro-v1:0"))
     }
 }
