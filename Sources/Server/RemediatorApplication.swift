@@ -35,9 +35,15 @@ public enum RemediatorApplication {
         guard let validator = SafetyValidator(policies: configuration.safetyPolicies, environment: configuration.environment) else {
             throw ConfigurationLoader.Failure(description: "environment '\(configuration.environment)' has no safety policy")
         }
+        let planner: any Planner
+        do {
+            planner = try PlannerFactory.make(configuration.planner, catalog: catalog)
+        } catch {
+            throw ConfigurationLoader.Failure(description: error.description)
+        }
         let signal = WorkSignal()
         let runner = StageRunner(
-            store: store, catalog: catalog, planner: RunbookPlanner(catalog: catalog), validator: validator,
+            store: store, catalog: catalog, planner: planner, validator: validator,
             executor: executor, configuration: engineConfiguration
         )
         let workers = WorkerPool(store: store, runner: runner, signal: signal, configuration: engineConfiguration, logger: logger)
@@ -59,6 +65,7 @@ public enum RemediatorApplication {
             "data_dir": "\(configuration.dataDirectory)", "executor": "\(configuration.executor.rawValue)",
             "approval": "\(configuration.approvalMode.rawValue)", "workers": "\(configuration.workers)",
             "environment": "\(configuration.environment)", "safety_policy": "\(configuration.safetyPolicyFile ?? "built-in")",
+            "planner": "\(configuration.planner.kind.rawValue)", "llm_model": "\(configuration.planner.kind == .runbook ? "-" : configuration.planner.model ?? PlannerConfiguration.defaultModel(for: configuration.planner.kind))",
         ])
         return Application(
             router: router,

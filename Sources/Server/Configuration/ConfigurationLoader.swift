@@ -1,5 +1,6 @@
 import Engine
 public import Foundation
+import Planning
 import Safety
 import Yams
 
@@ -45,6 +46,16 @@ public struct ConfigurationLoader: Sendable {
         "REMEDIATOR_LOG_LEVEL": "log_level",
         "REMEDIATOR_SAFETY_POLICY": "safety_policy",
         "REMEDIATOR_ENVIRONMENT": "environment",
+        "REMEDIATOR_PLANNER": "planner",
+        "REMEDIATOR_LLM_MODEL": "llm_model",
+        "REMEDIATOR_LLM_BASE_URL": "llm_base_url",
+        "REMEDIATOR_LLM_API_KEY": "llm_api_key",
+        "REMEDIATOR_LLM_FALLBACK": "llm_fallback",
+        "REMEDIATOR_LLM_TIMEOUT_SECONDS": "llm_timeout_seconds",
+        "REMEDIATOR_LLM_MAX_OUTPUT_TOKENS": "llm_max_output_tokens",
+        "REMEDIATOR_LLM_MAX_CONCURRENCY": "llm_max_concurrency",
+        "REMEDIATOR_LLM_PRICE_INPUT_PER_1K": "llm_price_input_per_1k",
+        "REMEDIATOR_LLM_PRICE_OUTPUT_PER_1K": "llm_price_output_per_1k",
     ]
 
     let environment: [String: String]
@@ -65,6 +76,10 @@ public struct ConfigurationLoader: Sendable {
         if let host = overrides.host { configuration.host = host }
         if let port = overrides.port { try apply("port", String(port), from: "--port", to: &configuration) }
         if let dataDirectory = overrides.dataDirectory { configuration.dataDirectory = dataDirectory }
+        // What the LLM providers read from the environment, captured here and passed down.
+        configuration.planner.awsEnvironment = environment.filter { $0.key.hasPrefix("AWS_") }
+        configuration.planner.homeDirectory = environment["HOME"]
+        configuration.planner.vendorKeys = [.openai: environment["OPENAI_API_KEY"], .anthropic: environment["ANTHROPIC_API_KEY"]].compactMapValues { $0 }
         if let policyFile = configuration.safetyPolicyFile {
             do {
                 configuration.safetyPolicies = try SafetyPolicyLoader().load(file: policyFile)
@@ -163,6 +178,43 @@ public struct ConfigurationLoader: Sendable {
                 throw Failure(description: "\(source): 'environment' must be 1–64 letters, digits, '.', '_' or '-'")
             }
             configuration.environment = value
+        case "planner":
+            guard let kind = PlannerConfiguration.Kind(rawValue: value) else {
+                throw Failure(description: "\(source): 'planner' must be one of \(PlannerConfiguration.Kind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(value)'")
+            }
+            configuration.planner.kind = kind
+        case "llm_model":
+            guard !value.isEmpty, value.count <= 256 else { throw Failure(description: "\(source): 'llm_model' must be 1–256 characters") }
+            configuration.planner.model = value
+        case "llm_base_url":
+            guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+                throw Failure(description: "\(source): 'llm_base_url' must be an http(s) URL")
+            }
+            configuration.planner.baseURL = url
+        case "llm_api_key":
+            // Never echoed back: the value is a secret.
+            guard !value.isEmpty else { throw Failure(description: "\(source): 'llm_api_key' is empty") }
+            configuration.planner.apiKey = value
+        case "llm_fallback":
+            var chain: [PlannerConfiguration.Kind] = []
+            for name in value.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+                guard let kind = PlannerConfiguration.Kind(rawValue: name), kind != .runbook else {
+                    throw Failure(description: "\(source): 'llm_fallback' lists providers (bedrock, openai, anthropic), not '\(name)'; the runbook planner is always the last resort")
+                }
+                chain.append(kind)
+            }
+            configuration.planner.fallback = chain
+        case "llm_timeout_seconds": configuration.planner.timeoutSeconds = try integer(in: 1...600)
+        case "llm_max_output_tokens": configuration.planner.maxOutputTokens = try integer(in: 256...65536)
+        case "llm_max_concurrency": configuration.planner.maxConcurrentCalls = try integer(in: 1...256)
+        case "llm_price_input_per_1k", "llm_price_output_per_1k":
+            guard let price = Double(value.trimmingCharacters(in: .whitespaces)), price >= 0, price.isFinite else {
+                throw Failure(description: "\(source): '\(key)' must be a price in US dollars, not '\(value)'")
+            }
+            let model = configuration.planner.model ?? PlannerConfiguration.defaultModel(for: configuration.planner.kind)
+            var prices = configuration.planner.prices[model] ?? TokenPrices(inputPer1K: 0, outputPer1K: 0)
+            if key == "llm_price_input_per_1k" { prices.inputPer1K = price } else { prices.outputPer1K = price }
+            configuration.planner.prices[model] = prices
         default:
             throw Failure(description: "\(source): unknown setting '\(key)'")
         }

@@ -1,4 +1,5 @@
 public import Engine
+public import Planning
 public import Safety
 
 /// Every setting of `remediator serve`, with the embedded single-node defaults.
@@ -34,6 +35,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var safetyPolicies = SafetyPolicySet.standard
     /// The environment this node validates plans for; its policy applies.
     public var environment = SafetyPolicySet.defaultEnvironment
+    /// The runbook planner (the default: no network needed) or an LLM planner.
+    public var planner = PlannerConfiguration()
 
     public init() {}
 
