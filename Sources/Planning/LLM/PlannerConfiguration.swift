@@ -20,6 +20,8 @@ public struct PlannerConfiguration: Sendable, Equatable, CustomStringConvertible
     public var timeoutSeconds = 60
     public var maxOutputTokens = 4096
     public var maxConcurrentCalls = 4
+    /// How long an LLM plan is reused for incidents with the same signature; 0 turns the cache off.
+    public var planCacheSeconds = 900
     /// Prices per 1,000 tokens by model; Nova Pro's unless configured.
     public var prices: [String: TokenPrices] = [BedrockProvider.defaultModel: .novaPro]
     /// The AWS settings (`AWS_*` variables) and home directory the Bedrock provider reads.

@@ -5,7 +5,8 @@ public import RemediatorCore
 
 /// Builds the planner a configuration names: the runbook planner, or an LLM planner whose
 /// providers (the configured one, then the fallback chain) each get retries, a circuit
-/// breaker and a concurrency limit, with the runbook planner behind them all.
+/// breaker and a concurrency limit, with the runbook planner behind them all and the plan
+/// cache in front.
 public enum PlannerFactory {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let description: String
@@ -24,10 +25,12 @@ public enum PlannerFactory {
             providers.append(ResilientProvider(provider, maximumConcurrentCalls: configuration.maxConcurrentCalls))
         }
         let model = configuration.model ?? PlannerConfiguration.defaultModel(for: configuration.kind)
-        return LLMPlanner(
+        let planner = LLMPlanner(
             provider: providers.count == 1 ? providers[0] : ProviderChain(providers), fallback: runbook, catalog: catalog,
             prices: configuration.prices[model] ?? TokenPrices(inputPer1K: 0, outputPer1K: 0), maxOutputTokens: configuration.maxOutputTokens
         )
+        guard configuration.planCacheSeconds > 0 else { return planner }
+        return CachingPlanner(planner, catalog: catalog, timeToLive: .seconds(configuration.planCacheSeconds))
     }
 
     /// The configured model, base URL and key belong to the first provider; a fallback

@@ -18,10 +18,12 @@ public struct PlanOrigin: Sendable, Equatable, Codable {
     public var costUSD: Double
     /// Why the model's answer was not used (the runbook planner's plan is), when it was not.
     public var fallbackReason: String?
+    /// The incident whose plan this one reuses from the plan cache (no call was made for it).
+    public var reusedFrom: String?
 
     public init(
         provider: String, model: String, confidence: Double?, risk: String?, citedRunbooks: [String], calls: Int, inputTokens: Int,
-        outputTokens: Int, costUSD: Double, fallbackReason: String?
+        outputTokens: Int, costUSD: Double, fallbackReason: String?, reusedFrom: String? = nil
     ) {
         self.provider = provider
         self.model = model
@@ -33,6 +35,7 @@ public struct PlanOrigin: Sendable, Equatable, Codable {
         self.outputTokens = outputTokens
         self.costUSD = costUSD
         self.fallbackReason = fallbackReason
+        self.reusedFrom = reusedFrom
     }
 
     enum CodingKeys: String, CodingKey {
@@ -42,5 +45,6 @@ public struct PlanOrigin: Sendable, Equatable, Codable {
         case outputTokens = "output_tokens"
         case costUSD = "cost_usd"
         case fallbackReason = "fallback_reason"
+        case reusedFrom = "reused_from"
     }
 }

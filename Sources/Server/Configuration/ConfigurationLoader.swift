@@ -54,6 +54,7 @@ public struct ConfigurationLoader: Sendable {
         "REMEDIATOR_LLM_TIMEOUT_SECONDS": "llm_timeout_seconds",
         "REMEDIATOR_LLM_MAX_OUTPUT_TOKENS": "llm_max_output_tokens",
         "REMEDIATOR_LLM_MAX_CONCURRENCY": "llm_max_concurrency",
+        "REMEDIATOR_LLM_PLAN_CACHE_SECONDS": "llm_plan_cache_seconds",
         "REMEDIATOR_LLM_PRICE_INPUT_PER_1K": "llm_price_input_per_1k",
         "REMEDIATOR_LLM_PRICE_OUTPUT_PER_1K": "llm_price_output_per_1k",
     ]
@@ -207,6 +208,7 @@ public struct ConfigurationLoader: Sendable {
         case "llm_timeout_seconds": configuration.planner.timeoutSeconds = try integer(in: 1...600)
         case "llm_max_output_tokens": configuration.planner.maxOutputTokens = try integer(in: 256...65536)
         case "llm_max_concurrency": configuration.planner.maxConcurrentCalls = try integer(in: 1...256)
+        case "llm_plan_cache_seconds": configuration.planner.planCacheSeconds = try integer(in: 0...86_400)
         case "llm_price_input_per_1k", "llm_price_output_per_1k":
             guard let price = Double(value.trimmingCharacters(in: .whitespaces)), price >= 0, price.isFinite else {
                 throw Failure(description: "\(source): '\(key)' must be a price in US dollars, not '\(value)'")
