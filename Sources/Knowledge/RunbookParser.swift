@@ -15,7 +15,8 @@ public enum RunbookParser {
     public static func parse(_ text: String, origin: String) throws(RunbookError) -> Runbook {
         func fail(_ message: String) -> RunbookError { RunbookError(origin: origin, message: message) }
 
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").drop { $0 == "\u{FEFF}" }
+        // The standard library's replacing, not Foundation's: it bridges nothing to NSString.
+        let normalized = text.replacing("\r\n", with: "\n").drop { $0 == "\u{FEFF}" }
         guard normalized.hasPrefix("---\n") else {
             throw fail("a runbook must start with YAML front matter between '---' lines")
         }

@@ -1,17 +1,21 @@
 /// The runbooks shipped inside the binary.
 public enum StarterRunbooks {
-    /// Parses every starter runbook; a starter that does not parse is a build defect,
-    /// which the test suite catches, so errors here are reported, not hidden.
+    /// Every starter runbook, parsed once per process; a starter that does not parse is a
+    /// build defect, which the test suite catches, so errors here are reported, not hidden.
     public static func load() -> (runbooks: [Runbook], problems: [RunbookError]) {
+        parsed
+    }
+
+    private static let parsed: (runbooks: [Runbook], problems: [RunbookError]) = {
         var runbooks: [Runbook] = []
         var problems: [RunbookError] = []
         for file in files {
-            do {
+            do throws(RunbookError) {
                 runbooks.append(try RunbookParser.parse(file.text + "\n", origin: "starter:\(file.name)"))
             } catch {
                 problems.append(error)
             }
         }
         return (runbooks, problems)
-    }
+    }()
 }

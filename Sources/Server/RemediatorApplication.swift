@@ -35,9 +35,10 @@ public enum RemediatorApplication {
         guard let validator = SafetyValidator(policies: configuration.safetyPolicies, environment: configuration.environment) else {
             throw ConfigurationLoader.Failure(description: "environment '\(configuration.environment)' has no safety policy")
         }
+        let metrics = ServerMetrics()
         let planner: any Planner
         do {
-            planner = try PlannerFactory.make(configuration.planner, catalog: catalog)
+            planner = try PlannerFactory.make(configuration.planner, catalog: catalog, meter: metrics.llm)
         } catch {
             throw ConfigurationLoader.Failure(description: error.description)
         }
@@ -49,7 +50,6 @@ public enum RemediatorApplication {
         let workers = WorkerPool(store: store, runner: runner, signal: signal, configuration: engineConfiguration, logger: logger)
         let ingest = IngestService(store: store, signal: signal, maxBatch: engineConfiguration.maxIngestBatch, logger: logger)
         let actions = IncidentActions(store: store, signal: signal)
-        let metrics = ServerMetrics()
 
         let router = Router(context: RemediatorRequestContext.self)
         router.add(middleware: ErrorMiddleware())

@@ -136,4 +136,23 @@ struct LLMPlannerTests {
         }
         #expect(plan.planner == "bedrock")
     }
+
+    @Test("the meter counts calls by outcome, tokens, cost and fallbacks")
+    func metering() async throws {
+        let meter = LLMUsageMeter()
+        let provider = ScriptedProvider([
+            ScriptedProvider.tool(Self.planInput(), input: 2000, output: 1000),
+            .failure(LLMProviderError(kind: .throttled, provider: "bedrock", message: "slow down", statusCode: 429)),
+        ])
+        let planner = LLMPlanner(provider: provider, fallback: RunbookPlanner(catalog: Self.catalog), catalog: Self.catalog, meter: meter)
+        let incident = Self.incident()
+        _ = try await planner.plan(for: incident, context: Self.context(incident))
+        _ = try await planner.plan(for: incident, context: Self.context(incident))
+        let snapshot = meter.snapshot
+        #expect(snapshot.calls[LLMUsageMeter.CallKey(provider: "bedrock", outcome: "ok")] == 1)
+        #expect(snapshot.calls[LLMUsageMeter.CallKey(provider: "bedrock", outcome: "throttled")] == 1)
+        #expect(snapshot.inputTokens["bedrock"] == 2000 && snapshot.outputTokens["bedrock"] == 1000)
+        #expect(abs((snapshot.costUSD["bedrock"] ?? 0) - (2 * 0.0008 + 1 * 0.0032)) < 1e-12)
+        #expect(snapshot.fallbacks == 1)
+    }
 }

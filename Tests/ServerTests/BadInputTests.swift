@@ -153,6 +153,8 @@ struct ScriptValidationTests {
             #expect(answer.headers[.contentType]?.hasPrefix("text/plain") == true)
             #expect(answer.text.contains("remediator_alerts_accepted_total 1"))
             #expect(answer.text.contains("remediator_incidents{state=\"closed\"}"))
+            #expect(answer.text.contains("remediator_llm_fallbacks_total 0"))
+            #expect(answer.text.contains("remediator_llm_plan_cache_total{result=\"hit\"} 0"))
         }
     }
 }

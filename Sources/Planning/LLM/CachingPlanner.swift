@@ -19,6 +19,7 @@ public actor CachingPlanner: Planner {
     let timeToLive: Duration
     let maximumEntries: Int
     let clock: @Sendable () -> ContinuousClock.Instant
+    let meter: LLMUsageMeter?
 
     private struct Entry {
         let result: PlanningResult
@@ -32,7 +33,7 @@ public actor CachingPlanner: Planner {
     public private(set) var misses = 0
 
     public init(
-        _ base: any Planner, catalog: RunbookCatalog, timeToLive: Duration, maximumEntries: Int = 1024,
+        _ base: any Planner, catalog: RunbookCatalog, timeToLive: Duration, maximumEntries: Int = 1024, meter: LLMUsageMeter? = nil,
         clock: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
     ) {
         self.name = base.name
@@ -41,6 +42,7 @@ public actor CachingPlanner: Planner {
         self.timeToLive = timeToLive
         self.maximumEntries = max(1, maximumEntries)
         self.clock = clock
+        self.meter = meter
     }
 
     public func plan(for incident: Incident, context: IncidentContext) async throws -> PlanningResult {
@@ -48,14 +50,17 @@ public actor CachingPlanner: Planner {
         let now = clock()
         if let entry = entries[key], now - entry.storedAt < timeToLive {
             hits += 1
+            meter?.recordCache(hit: true)
             return Self.reuse(entry.result, from: entry.incidentID, for: incident)
         }
         if let pending = inFlight[key] {
             hits += 1
+            meter?.recordCache(hit: true)
             let (result, source) = try await pending.value
             return Self.reuse(result, from: source, for: incident)
         }
         misses += 1
+        meter?.recordCache(hit: false)
         let base = self.base
         let task = Task { (try await base.plan(for: incident, context: context), incident.id) }
         inFlight[key] = task

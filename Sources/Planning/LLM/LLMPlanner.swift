@@ -19,10 +19,11 @@ public struct LLMPlanner: Planner {
     let prompt: PlanPrompt
     let prices: TokenPrices
     let maxOutputTokens: Int
+    let meter: LLMUsageMeter?
 
     public init(
         provider: any LLMProvider, fallback: any Planner, catalog: RunbookCatalog, prompt: PlanPrompt = PlanPrompt(),
-        prices: TokenPrices = .novaPro, maxOutputTokens: Int = 4096
+        prices: TokenPrices = .novaPro, maxOutputTokens: Int = 4096, meter: LLMUsageMeter? = nil
     ) {
         self.provider = provider
         self.fallback = fallback
@@ -30,6 +31,7 @@ public struct LLMPlanner: Planner {
         self.prompt = prompt
         self.prices = prices
         self.maxOutputTokens = maxOutputTokens
+        self.meter = meter
     }
 
     public func plan(for incident: Incident, context: IncidentContext) async throws -> PlanningResult {
@@ -41,8 +43,10 @@ public struct LLMPlanner: Planner {
             do {
                 reply = try await provider.complete(LLMRequest(system: PlanPrompt.system, messages: messages, tool: PlanDraft.tool, maxOutputTokens: maxOutputTokens))
             } catch {
+                meter?.recordCall(provider: error.provider, outcome: "\(error.kind)")
                 return try await fallBack(for: incident, context: context, reason: "\(error)", spent: spent)
             }
+            meter?.recordCall(provider: reply.provider, outcome: "ok", usage: reply.usage, cost: prices.cost(of: reply.usage))
             spent.calls += 1
             spent.usage = spent.usage + reply.usage
             spent.provider = reply.provider
@@ -107,6 +111,7 @@ public struct LLMPlanner: Planner {
     }
 
     private func fallBack(for incident: Incident, context: IncidentContext, reason: String, spent: Spending) async throws -> PlanningResult {
+        meter?.recordFallback()
         switch try await fallback.plan(for: incident, context: context) {
         case .plan(var plan):
             plan.origin = origin(spent, draft: nil, fallbackReason: reason)

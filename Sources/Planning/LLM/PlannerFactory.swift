@@ -15,7 +15,9 @@ public enum PlannerFactory {
     static let openAIURL = URL(string: "https://api.openai.com/v1")!
     static let anthropicURL = URL(string: "https://api.anthropic.com")!
 
-    public static func make(_ configuration: PlannerConfiguration, catalog: RunbookCatalog, httpClient: HTTPClient = .shared) throws(Failure) -> any Planner {
+    public static func make(
+        _ configuration: PlannerConfiguration, catalog: RunbookCatalog, meter: LLMUsageMeter? = nil, httpClient: HTTPClient = .shared
+    ) throws(Failure) -> any Planner {
         let runbook = RunbookPlanner(catalog: catalog)
         guard configuration.kind != .runbook else { return runbook }
         var providers: [any LLMProvider] = []
@@ -27,10 +29,11 @@ public enum PlannerFactory {
         let model = configuration.model ?? PlannerConfiguration.defaultModel(for: configuration.kind)
         let planner = LLMPlanner(
             provider: providers.count == 1 ? providers[0] : ProviderChain(providers), fallback: runbook, catalog: catalog,
-            prices: configuration.prices[model] ?? TokenPrices(inputPer1K: 0, outputPer1K: 0), maxOutputTokens: configuration.maxOutputTokens
+            prices: configuration.prices[model] ?? TokenPrices(inputPer1K: 0, outputPer1K: 0), maxOutputTokens: configuration.maxOutputTokens,
+            meter: meter
         )
         guard configuration.planCacheSeconds > 0 else { return planner }
-        return CachingPlanner(planner, catalog: catalog, timeToLive: .seconds(configuration.planCacheSeconds))
+        return CachingPlanner(planner, catalog: catalog, timeToLive: .seconds(configuration.planCacheSeconds), meter: meter)
     }
 
     /// The configured model, base URL and key belong to the first provider; a fallback

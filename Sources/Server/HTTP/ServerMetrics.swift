@@ -1,3 +1,4 @@
+public import Planning
 import Synchronization
 
 /// Counters for `/metrics`, kept in memory per process.
@@ -5,6 +6,8 @@ public final class ServerMetrics: Sendable {
     private let alertsAccepted = Atomic<Int>(0)
     private let ingestRequests = Atomic<Int>(0)
     private let ingestRejected = Atomic<Int>(0)
+    /// LLM calls, tokens, cost, fallbacks and plan-cache hits.
+    public let llm = LLMUsageMeter()
 
     public init() {}
 
