@@ -21,6 +21,11 @@ fi
 # botocore signs requests in the SigV4 tests, as a second opinion on ours.
 python3 -c 'import botocore' 2>/dev/null || python3 -m pip install --quiet botocore || echo "botocore could not be installed: the botocore cross-check is skipped"
 
+# A real local LLM (llama.cpp server + SmolLM2-135M) for the end-to-end planner test;
+# the first run builds llama-cpp-python from source and keeps the wheel.
+llama_environment="$(scripts/setup-llama.sh)"
+eval "$(printf '%s\n' "$llama_environment" | sed 's/^\([A-Z_]*\)=\(.*\)$/export \1="\2"/')"
+
 # The starter runbooks are embedded in the binary; fail early if the copy is stale.
 python3 scripts/embed-runbooks.py --check
 # The validator's rule gates must name every command their switches handle.
