@@ -155,4 +155,13 @@ struct LLMPlannerTests {
         #expect(abs((snapshot.costUSD["bedrock"] ?? 0) - (2 * 0.0008 + 1 * 0.0032)) < 1e-12)
         #expect(snapshot.fallbacks == 1)
     }
+
+    @Test("JSON with raw line breaks inside strings (as grammar-constrained local models write it) is still read")
+    func rawNewlines() {
+        let text = "{\"summary\": \"line one\nline two\", \"script\": \"df -h\n\tdu -sh /var\"}"
+        let value = LLMPlanner.jsonObject(in: text)
+        #expect(value?.objectValue?["summary"] == .string("line one\nline two"))
+        #expect(value?.objectValue?["script"] == .string("df -h\n\tdu -sh /var"))
+        #expect(LLMPlanner.jsonObject(in: "no json here") == nil)
+    }
 }

@@ -93,4 +93,20 @@ struct OpenAIProviderTests {
         let body = (try? JSONDecoder().decode(JSONValue.self, from: provider.body(Self.request, mode: .functionCall)))?.objectValue
         #expect(body?["max_completion_tokens"] == .integer(1500))
     }
+
+    @Test("a server that takes the function call but answers in prose is asked in json_object mode next")
+    func proseMovesToJSONObject() async throws {
+        let prose = #"{"id":"c3","object":"chat.completion","model":"smollm2","choices":[{"index":0,"message":{"role":"assistant","content":"To fix the disk, clean up some logs."},"finish_reason":"stop"}],"usage":{"prompt_tokens":790,"completion_tokens":12,"total_tokens":802}}"#
+        let server = ScriptedHTTPServer([ScriptedHTTPServer.json(prose), ScriptedHTTPServer.json(prose)])
+        try await server.serve { url in
+            let provider = Self.provider(url, key: nil)
+            let first = try await provider.complete(Self.request)
+            #expect(first.toolInput == nil && first.stop == .complete)
+            _ = try await provider.complete(Self.request)
+        }
+        let sent = await server.received
+        #expect(sent.count == 2)
+        #expect(sent[0].body.objectValue?["tools"] != nil)
+        #expect(sent[1].body.objectValue?["response_format"] == .object(["type": .string("json_object")]))
+    }
 }

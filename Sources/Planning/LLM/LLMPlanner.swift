@@ -131,9 +131,46 @@ public struct LLMPlanner: Planner {
 
     /// A JSON object written as text (models without tool use): the whole text, or the
     /// outermost `{...}` of it (inside a Markdown fence, after a sentence).
+    ///
+    /// Raw line breaks and tabs inside strings (grammar-constrained local models write
+    /// them) are escaped before a second attempt; what the JSON says is still decoded strictly.
     static func jsonObject(in text: String) -> JSONValue? {
         guard let start = text.firstIndex(of: "{"), let end = text.lastIndex(of: "}"), start < end else { return nil }
-        let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text[start...end].utf8))
-        return value?.objectValue == nil ? nil : value
+        let candidate = Array(text[start...end].utf8)
+        for bytes in [candidate, escapingControlCharactersInStrings(candidate)] {
+            if let value = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)), value.objectValue != nil { return value }
+        }
+        return nil
+    }
+
+    /// JSON text with control characters inside string literals written as escapes.
+    static func escapingControlCharactersInStrings(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                } else if byte < 0x20 {
+                    switch byte {
+                    case UInt8(ascii: "\n"): result += Array("\\n".utf8)
+                    case UInt8(ascii: "\r"): result += Array("\\r".utf8)
+                    case UInt8(ascii: "\t"): result += Array("\\t".utf8)
+                    default: result += Array(String(format: "\\u%04x", Int(byte)).utf8)
+                    }
+                    continue
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            }
+            result.append(byte)
+        }
+        return result
     }
 }

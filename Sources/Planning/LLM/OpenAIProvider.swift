@@ -8,8 +8,8 @@ import Synchronization
 /// a forced function call, then `response_format` `json_schema`, then `json_object`, then
 /// plain text with the schema in the instructions. Servers that reject a feature (400,
 /// 422, or the 500 some local servers answer) move this provider down the ladder for
-/// good; the planner's strict decoding and repair request cover what the weaker modes
-/// let through.
+/// good, and so does one that takes the function call but answers in prose; the
+/// planner's strict decoding and repair request cover what the weaker modes let through.
 public final class OpenAIProvider: LLMProvider {
     public let name = "openai"
     public let model: String
@@ -44,7 +44,16 @@ public final class OpenAIProvider: LLMProvider {
         var mode = firstMode.withLock { $0 }
         while true {
             let answer = try await http.post(endpoint, headers: authorizationHeaders, body: body(request, mode: mode), provider: name)
-            if (200..<300).contains(answer.status) { return try reply(answer.body, tool: request.tool.name) }
+            if (200..<300).contains(answer.status) {
+                let reply = try reply(answer.body, tool: request.tool.name)
+                if mode == .functionCall, reply.stop == .complete, reply.toolInput == nil, LLMPlanner.jsonObject(in: reply.text) == nil {
+                    // The server took the forced function call and answered in prose (llama.cpp
+                    // with a small model does): later calls, the repair request first, go out
+                    // as `json_object`, which such servers constrain by grammar.
+                    firstMode.withLock { $0 = max($0, .jsonObject) }
+                }
+                return reply
+            }
             let error = Self.error(answer, provider: name)
             guard Self.isUnsupportedFeature(error, status: answer.status), let next = Mode(rawValue: mode.rawValue + 1) else { throw error }
             mode = next
