@@ -18,7 +18,7 @@ struct AWSConfigFile: Sendable {
             if line.hasPrefix("["), line.hasSuffix("]") {
                 let name = line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
                 current = name
-                sections[name, default: [:]] = sections[name] ?? [:]
+                if sections[name] == nil { sections[name] = [:] }
                 continue
             }
             guard let section = current, !indented, let equals = line.firstIndex(of: "=") else { continue }
