@@ -98,4 +98,28 @@ struct ResilientProviderTests {
         let error = await #expect(throws: LLMProviderError.self) { try await allDown.complete(Self.request) }
         #expect(error?.message.contains("unavailable") == true && error?.message.contains("timeout") == true)
     }
+
+    @Test("a caller cancelled while waiting for a slot leaves at once; the slot holder is unaffected")
+    func cancelledWaiter() async throws {
+        let limiter = ConcurrencyLimiter(limit: 1)
+        let holder = Task {
+            try await limiter.run { () async throws(LLMProviderError) -> Int in
+                try? await Task.sleep(for: .milliseconds(800))
+                return 1
+            }
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        let waiter = Task {
+            try await limiter.run { () async throws(LLMProviderError) -> Int in 2 }
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        let start = ContinuousClock.now
+        waiter.cancel()
+        let outcome = await waiter.result
+        #expect(ContinuousClock.now - start < .milliseconds(400))
+        #expect(throws: LLMProviderError.self) { try outcome.get() }
+        #expect(try await holder.value == 1)
+        // The slot is free again.
+        #expect(try await limiter.run { () async throws(LLMProviderError) -> Int in 3 } == 3)
+    }
 }

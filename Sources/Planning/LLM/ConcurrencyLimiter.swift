@@ -1,7 +1,9 @@
 /// At most `limit` calls in flight to one provider; the rest wait their turn in order.
+/// A caller cancelled while waiting leaves the queue at once.
 public actor ConcurrencyLimiter {
     private var available: Int
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var waiters: [(id: UInt64, continuation: CheckedContinuation<Bool, Never>)] = []
+    private var nextWaiterID: UInt64 = 0
 
     public init(limit: Int) {
         self.available = max(1, limit)
@@ -9,24 +11,44 @@ public actor ConcurrencyLimiter {
 
     /// Runs `body` once a slot is free.
     public func run<Value: Sendable>(_ body: @Sendable () async throws(LLMProviderError) -> Value) async throws(LLMProviderError) -> Value {
-        await acquire()
+        guard await acquire() else {
+            throw LLMProviderError(kind: .timeout, provider: "limiter", message: "cancelled while waiting for a free call slot")
+        }
         defer { release() }
         return try await body()
     }
 
-    private func acquire() async {
+    /// `true` with a slot taken; `false` when the caller was cancelled first.
+    private func acquire() async -> Bool {
         if available > 0 {
             available -= 1
-            return
+            return true
         }
-        await withCheckedContinuation { waiters.append($0) }
+        let id = nextWaiterID
+        nextWaiterID += 1
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                if Task.isCancelled {
+                    continuation.resume(returning: false)
+                } else {
+                    waiters.append((id: id, continuation: continuation))
+                }
+            }
+        } onCancel: {
+            Task { await self.leaveQueue(id) }
+        }
+    }
+
+    private func leaveQueue(_ id: UInt64) {
+        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
+        waiters.remove(at: index).continuation.resume(returning: false)
     }
 
     private func release() {
         if waiters.isEmpty {
             available += 1
         } else {
-            waiters.removeFirst().resume()
+            waiters.removeFirst().continuation.resume(returning: true)
         }
     }
 }
