@@ -146,9 +146,11 @@ public final class OpenAIProvider: LLMProvider {
     static func isUnsupportedFeature(_ error: LLMProviderError, status: Int) -> Bool {
         guard [400, 404, 422, 500, 501].contains(status) else { return false }
         let message = error.message.lowercased()
-        if status == 400 || status == 422 {
-            return ["tool", "function", "response_format", "json_schema", "json_object", "schema", "grammar", "not supported", "unsupported"].contains { message.contains($0) }
-        }
-        return ["tool", "function", "response_format", "json_schema", "schema", "grammar", "not supported", "unsupported", "not implemented"].contains { message.contains($0) }
+        return featureWords.contains { message.contains($0) }
     }
+
+    /// What servers name when they refuse a request's shape (tools, formats, grammars).
+    static let featureWords = [
+        "tool", "function", "response_format", "json_schema", "json_object", "schema", "grammar", "not supported", "unsupported", "not implemented",
+    ]
 }
