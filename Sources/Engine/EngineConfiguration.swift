@@ -14,6 +14,10 @@ public struct EngineConfiguration: Sendable {
     /// Concurrent stage runs on this node; 0 makes an ingest-only node whose jobs other
     /// nodes (or a later start) run.
     public var workers: Int
+    /// Concurrent plan stages on this node, in a lane of their own (``WorkLane``): an LLM
+    /// call takes seconds, and a slow or failing LLM must not hold the workers every other
+    /// stage needs. 0 runs planning with the other stages.
+    public var planWorkers: Int
     /// How long a claimed job is leased; renewed while its stage runs.
     public var lease: Duration
     /// How often idle workers look for due jobs that no local signal announced.
@@ -32,6 +36,7 @@ public struct EngineConfiguration: Sendable {
     public init(
         nodeID: String = "node-1",
         workers: Int = 4,
+        planWorkers: Int = 16,
         lease: Duration = .seconds(60),
         pollInterval: Duration = .milliseconds(500),
         baseBackoff: Duration = .seconds(1),
@@ -43,6 +48,7 @@ public struct EngineConfiguration: Sendable {
     ) {
         self.nodeID = nodeID
         self.workers = workers
+        self.planWorkers = planWorkers
         self.lease = lease
         self.pollInterval = pollInterval
         self.baseBackoff = baseBackoff
@@ -51,5 +57,10 @@ public struct EngineConfiguration: Sendable {
         self.approvalMode = approvalMode
         self.historyLimit = historyLimit
         self.maxIngestBatch = maxIngestBatch
+    }
+
+    /// The lanes this node's workers run.
+    public var lanes: [WorkLane] {
+        WorkLane.lanes(workers: workers, planWorkers: planWorkers)
     }
 }

@@ -1,40 +1,50 @@
 import Synchronization
 
-/// Wakes idle workers when this node enqueued work, so a new alert does not wait for the
-/// next poll. A notification with nobody waiting is kept for the next waiter.
+/// Wakes idle dispatchers when work was enqueued on this node, so a new alert does not
+/// wait for the next poll.
+///
+/// Each notification advances a generation. A waiter passes the generation it saw before
+/// it last looked for work and returns at once if a notification came since: nothing
+/// announced while it was busy is missed, however many waiters there are.
 public final class WorkSignal: Sendable {
     private struct State {
         var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
         var nextID = 0
-        var pending = false
+        var generation: UInt64 = 0
     }
 
     private let state = Mutex(State())
 
     public init() {}
 
-    /// Wakes every waiting worker.
+    /// The number of notifications so far; read it before looking for work.
+    public var generation: UInt64 {
+        state.withLock { $0.generation }
+    }
+
+    /// Wakes every waiter.
     public func notify() {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.generation &+= 1
             let waiters = Array(state.waiters.values)
             state.waiters.removeAll()
-            if waiters.isEmpty { state.pending = true }
             return waiters
         }
         for waiter in waiters { waiter.resume() }
     }
 
-    /// Returns when notified or after `timeout`, whichever comes first.
-    func wait(timeout: Duration) async {
+    /// Returns when a notification came after `seen` (at once if one already has) or
+    /// after `timeout`, whichever comes first.
+    func wait(after seen: UInt64, timeout: Duration) async {
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.waitForNotification() }
+            group.addTask { await self.waitForNotification(after: seen) }
             group.addTask { try? await Task.sleep(for: timeout) }
             await group.next()
             group.cancelAll()
         }
     }
 
-    private func waitForNotification() async {
+    private func waitForNotification(after seen: UInt64) async {
         let id = state.withLock { state -> Int in
             state.nextID += 1
             return state.nextID
@@ -42,11 +52,7 @@ public final class WorkSignal: Sendable {
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let resumeNow = state.withLock { state -> Bool in
-                    if state.pending {
-                        state.pending = false
-                        return true
-                    }
-                    if Task.isCancelled { return true }
+                    if state.generation != seen || Task.isCancelled { return true }
                     state.waiters[id] = continuation
                     return false
                 }

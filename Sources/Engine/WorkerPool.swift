@@ -5,9 +5,14 @@ public import ServiceLifecycle
 
 /// The workers that claim jobs and run stages on this node.
 ///
-/// On graceful shutdown the workers stop claiming, let the stages they are running
-/// finish (their results commit as usual), and return; nothing is dropped, because
-/// anything not finished is still a job row another node or the next start picks up.
+/// Each ``WorkLane`` has one dispatcher that claims due jobs of its stages, as many as the
+/// lane has free slots, in one transaction, and runs each in a task of its own; a
+/// completed stage hands the incident's next stage to the same task when it belongs to
+/// the same lane, and otherwise queues it and wakes the other lanes.
+///
+/// On graceful shutdown the dispatchers stop claiming, the running stages finish (their
+/// results commit as usual) and the pool returns; nothing is dropped, because anything not
+/// finished is still a job row another node or the next start picks up.
 public struct WorkerPool: Service, CustomStringConvertible {
     let store: any Store
     let runner: StageRunner
@@ -15,6 +20,9 @@ public struct WorkerPool: Service, CustomStringConvertible {
     let configuration: EngineConfiguration
     let logger: Logger
     let clock: @Sendable () -> Date
+
+    /// Most jobs one claim transaction takes, so that it stays short.
+    static let maximumClaimBatch = 64
 
     public init(store: any Store, runner: StageRunner, signal: WorkSignal, configuration: EngineConfiguration, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
@@ -25,58 +33,81 @@ public struct WorkerPool: Service, CustomStringConvertible {
         self.clock = clock
     }
 
-    public var description: String { "WorkerPool(\(configuration.nodeID), \(configuration.workers) workers)" }
+    public var description: String { "WorkerPool(\(configuration.nodeID), lanes: \(configuration.lanes))" }
 
     public func run() async throws {
-        guard configuration.workers > 0 else {
+        let lanes = configuration.lanes.map { ($0, LaneSlots(capacity: $0.capacity)) }
+        guard !lanes.isEmpty else {
             // An ingest-only node: nothing to run, but stay up until shutdown.
             try? await gracefulShutdown()
             return
         }
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
-                for index in 0..<configuration.workers {
-                    group.addTask { await workerLoop(owner: "\(configuration.nodeID)/\(index)") }
+                for (lane, slots) in lanes {
+                    group.addTask { await dispatch(lane, slots: slots) }
                 }
             }
         } onGracefulShutdown: {
             signal.notify()
+            for (_, slots) in lanes { slots.freed.notify() }
         }
     }
 
-    private func workerLoop(owner: String) async {
+    /// Claims the lane's jobs while it has free slots and runs each in a child task.
+    private func dispatch(_ lane: WorkLane, slots: LaneSlots) async {
+        let owner = "\(configuration.nodeID)/\(lane.name)"
         let retry = RetryPolicy(base: configuration.baseBackoff, maximum: configuration.maximumBackoff)
         var storeFailures = 0
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            let claimed: [ClaimedJob]
-            do {
-                claimed = try await store.claim(owner: owner, limit: 1, lease: configuration.lease, at: clock())
-                storeFailures = 0
-            } catch {
-                storeFailures += 1
-                logger.error("claiming jobs failed", metadata: ["worker": "\(owner)", "error": "\(error)"])
-                try? await Task.sleep(for: retry.delay(afterAttempt: storeFailures))
-                continue
-            }
-            guard !claimed.isEmpty else {
-                await signal.wait(timeout: configuration.pollInterval)
-                continue
-            }
-            for job in claimed {
-                // A completed stage hands over the incident's next stage, already leased.
-                var next: ClaimedJob? = job
-                while let current = next, !Task.isShuttingDownGracefully {
-                    next = await process(current, retry: retry)
+        await withDiscardingTaskGroup { group in
+            while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                let slotsSeen = slots.freed.generation
+                let free = slots.free
+                guard free > 0 else {
+                    await slots.freed.wait(after: slotsSeen, timeout: configuration.pollInterval)
+                    continue
                 }
-                if let unstarted = next {
-                    try? await store.release([unstarted.job], at: clock())
+                let workSeen = signal.generation
+                let claimed: [ClaimedJob]
+                do {
+                    claimed = try await store.claim(
+                        owner: owner, limit: min(free, Self.maximumClaimBatch), stages: lane.stages, lease: configuration.lease, at: clock()
+                    )
+                    storeFailures = 0
+                } catch {
+                    storeFailures += 1
+                    logger.error("claiming jobs failed", metadata: ["lane": "\(lane.name)", "error": "\(error)"])
+                    try? await Task.sleep(for: retry.delay(afterAttempt: storeFailures))
+                    continue
+                }
+                slots.take(claimed.count)
+                for job in claimed {
+                    group.addTask {
+                        await run(job, in: lane, retry: retry)
+                        slots.give()
+                    }
+                }
+                if claimed.count < min(free, Self.maximumClaimBatch) {
+                    // Nothing more is due: wait for new work rather than ask again.
+                    await signal.wait(after: workSeen, timeout: configuration.pollInterval)
                 }
             }
+        }
+    }
+
+    /// Runs the job and the incident's following stages that belong to the same lane.
+    private func run(_ job: ClaimedJob, in lane: WorkLane, retry: RetryPolicy) async {
+        var next: ClaimedJob? = job
+        while let current = next, !Task.isShuttingDownGracefully {
+            next = await process(current, in: lane, retry: retry)
+        }
+        if let unstarted = next {
+            try? await store.release([unstarted.job], at: clock())
         }
     }
 
     /// Runs one job; returns the incident's next job when the worker should go on with it.
-    private func process(_ claimed: ClaimedJob, retry: RetryPolicy) async -> ClaimedJob? {
+    private func process(_ claimed: ClaimedJob, in lane: WorkLane, retry: RetryPolicy) async -> ClaimedJob? {
         let job = claimed.job
         var logger = self.logger
         logger[metadataKey: "incident"] = "\(job.incidentID)"
@@ -91,9 +122,13 @@ public struct WorkerPool: Service, CustomStringConvertible {
                 logger.info("stage abandoned: the incident moved on")
                 return nil
             }
-            switch try await store.complete(job, with: outcome, leasingNextFor: configuration.lease, at: clock()) {
+            // The next stage stays with this task when it is the lane's; otherwise it is
+            // queued for the lane that runs it.
+            let keepsNext = outcome.next.map(lane.stages.contains) ?? false
+            switch try await store.complete(job, with: outcome, leasingNextFor: keepsNext ? configuration.lease : nil, at: clock()) {
             case .applied(let state, let next):
                 logger.debug("stage completed", metadata: ["state": "\(state.rawValue)"])
+                if outcome.next != nil, !keepsNext { signal.notify() }
                 return next
             case .obsolete(let state):
                 logger.info("stage result discarded: the incident is \(state.rawValue)")

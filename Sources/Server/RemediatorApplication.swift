@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Engine
 import Execution
 import Foundation
@@ -8,6 +9,7 @@ public import Logging
 import Planning
 import RemediatorCore
 import Safety
+import ServiceLifecycle
 import Storage
 
 /// Builds the whole server from a configuration: store, engine services and HTTP routes.
@@ -30,17 +32,26 @@ public enum RemediatorApplication {
         case .local: LocalExecutor()
         }
         let engineConfiguration = EngineConfiguration(
-            nodeID: configuration.nodeID, workers: configuration.workers, approvalMode: configuration.approvalMode
+            nodeID: configuration.nodeID, workers: configuration.workers, planWorkers: configuration.planWorkers,
+            approvalMode: configuration.approvalMode
         )
         guard let validator = SafetyValidator(policies: configuration.safetyPolicies, environment: configuration.environment) else {
             throw ConfigurationLoader.Failure(description: "environment '\(configuration.environment)' has no safety policy")
         }
         let metrics = ServerMetrics()
         let planner: any Planner
-        do {
-            planner = try PlannerFactory.make(configuration.planner, catalog: catalog, meter: metrics.llm)
-        } catch {
-            throw ConfigurationLoader.Failure(description: error.description)
+        var services: [any Service] = []
+        if configuration.planner.kind == .runbook {
+            planner = RunbookPlanner(catalog: catalog)
+        } else {
+            let httpClient = PlannerFactory.makeHTTPClient(for: configuration.planner)
+            do {
+                planner = try PlannerFactory.make(configuration.planner, catalog: catalog, meter: metrics.llm, httpClient: httpClient)
+            } catch {
+                try? await httpClient.shutdown()
+                throw ConfigurationLoader.Failure(description: error.description)
+            }
+            services.append(HTTPClientService(client: httpClient))
         }
         let signal = WorkSignal()
         let runner = StageRunner(
@@ -63,14 +74,14 @@ public enum RemediatorApplication {
 
         logger.info("remediator configured", metadata: [
             "data_dir": "\(configuration.dataDirectory)", "executor": "\(configuration.executor.rawValue)",
-            "approval": "\(configuration.approvalMode.rawValue)", "workers": "\(configuration.workers)",
+            "approval": "\(configuration.approvalMode.rawValue)", "workers": "\(configuration.workers)", "plan_workers": "\(configuration.planWorkers)",
             "environment": "\(configuration.environment)", "safety_policy": "\(configuration.safetyPolicyFile ?? "built-in")",
             "planner": "\(configuration.planner.kind.rawValue)", "llm_model": "\(configuration.planner.kind == .runbook ? "-" : configuration.planner.model ?? PlannerConfiguration.defaultModel(for: configuration.planner.kind))",
         ])
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "remediator"),
-            services: [ingest, workers],
+            services: services + [ingest, workers],
             logger: logger
         )
     }

@@ -25,6 +25,30 @@ struct JobQueueTests {
         #expect(second.isEmpty)
     }
 
+    @Test("a lane claims only its own stages, including expired leases of them")
+    func claimByStage() async throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let planned = try await openIncident(test)
+        let enrich = try await test.store.claim(owner: "a", limit: 1, lease: .seconds(30), at: Date())[0]
+        _ = try await test.store.complete(enrich.job, with: StageOutcome(event: .enriched, next: .plan), at: Date())
+        _ = try await test.ingest([TestStore.alert(fingerprint: "fp-2", host: "web-2")])
+        let now = Date()
+        // Due now: a plan job for the first incident, an enrich job for the second.
+        #expect(try await test.store.claim(owner: "x", limit: 10, stages: [.validate, .gate], lease: .seconds(30), at: now).isEmpty)
+        let plans = try await test.store.claim(owner: "planner", limit: 10, stages: [.plan], lease: .seconds(30), at: now)
+        #expect(plans.map(\.job.stage) == [.plan])
+        #expect(plans.map(\.incident.id) == [planned])
+        let rest = try await test.store.claim(owner: "stages", limit: 10, stages: Set(Stage.allCases).subtracting([.plan]), lease: .seconds(30), at: now)
+        #expect(rest.map(\.job.stage) == [.enrich])
+        // The plan job's worker stops renewing: only the plan lane takes it over.
+        let later = now.addingTimeInterval(31)
+        #expect(try await test.store.claim(owner: "stages", limit: 10, stages: [.enrich], lease: .seconds(30), at: later).map(\.job.stage) == [.enrich])
+        let takenOver = try await test.store.claim(owner: "planner-2", limit: 10, stages: [.plan], lease: .seconds(30), at: later)
+        #expect(takenOver.map(\.job.id) == plans.map(\.job.id))
+        #expect(takenOver.first?.job.attempts == 2)
+    }
+
     @Test("completing applies the transition, records the result and enqueues the next stage atomically")
     func complete() async throws {
         let test = try TestStore()

@@ -1,3 +1,4 @@
+public import AsyncHTTPClient
 public import AWS
 public import Foundation
 import RemediatorCore
@@ -20,11 +21,15 @@ public struct BedrockProvider: LLMProvider {
 
     /// A provider with credentials, region and endpoint found the way the AWS SDKs find
     /// them (``AWSCredentialChain``, ``AWSEndpoint``).
-    public init(model: String = Self.defaultModel, environment: [String: String], homeDirectory: String?, timeout: Duration) throws(AWSConfigurationError) {
+    public init(
+        model: String = Self.defaultModel, environment: [String: String], homeDirectory: String?, timeout: Duration, httpClient: HTTPClient = .shared
+    ) throws(AWSConfigurationError) {
         let chain = AWSCredentialChain(environment: environment, homeDirectory: homeDirectory)
         let region = try chain.region()
         let endpoint = try AWSEndpoint.url(service: "bedrock-runtime", region: region, environment: environment)
-        self.init(model: model, client: BedrockRuntimeClient(client: AWSClient(credentials: try chain.credentials(), region: region), endpoint: endpoint), timeout: timeout)
+        self.init(model: model, client: BedrockRuntimeClient(
+            client: AWSClient(httpClient: httpClient, credentials: try chain.credentials(), region: region), endpoint: endpoint
+        ), timeout: timeout)
     }
 
     public func complete(_ request: LLMRequest) async throws(LLMProviderError) -> LLMReply {

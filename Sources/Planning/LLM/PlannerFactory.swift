@@ -1,6 +1,7 @@
 public import AsyncHTTPClient
 import Foundation
 public import Knowledge
+import NIOCore
 public import RemediatorCore
 
 /// Builds the planner a configuration names: the runbook planner, or an LLM planner whose
@@ -14,6 +15,17 @@ public enum PlannerFactory {
 
     static let openAIURL = URL(string: "https://api.openai.com/v1")!
     static let anthropicURL = URL(string: "https://api.anthropic.com")!
+
+    /// An HTTP client for the providers whose connection limit per host is the configured
+    /// number of concurrent calls (the shared client's is 8, which would queue calls the
+    /// concurrency limit allows). The caller shuts it down.
+    public static func makeHTTPClient(for configuration: PlannerConfiguration) -> HTTPClient {
+        var http = HTTPClient.Configuration()
+        http.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, configuration.maxConcurrentCalls)
+        )
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: http)
+    }
 
     public static func make(
         _ configuration: PlannerConfiguration, catalog: RunbookCatalog, meter: LLMUsageMeter? = nil, httpClient: HTTPClient = .shared
@@ -48,7 +60,7 @@ public enum PlannerFactory {
             throw Failure(description: "the runbook planner is not an LLM provider")
         case .bedrock:
             do {
-                return try BedrockProvider(model: model, environment: configuration.awsEnvironment, homeDirectory: configuration.homeDirectory, timeout: timeout)
+                return try BedrockProvider(model: model, environment: configuration.awsEnvironment, homeDirectory: configuration.homeDirectory, timeout: timeout, httpClient: httpClient)
             } catch {
                 throw Failure(description: "bedrock planner: \(error)")
             }

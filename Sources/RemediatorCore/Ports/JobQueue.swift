@@ -57,8 +57,10 @@ public enum CompletionResult: Sendable, Equatable {
 /// claimable again. Completing a job checks the lease token, so a worker that lost its
 /// lease can never complete a job another worker now owns: each stage completes once.
 public protocol JobQueue: Sendable {
-    /// Claims up to `limit` due jobs for `owner`, leasing them until `now + lease`.
-    func claim(owner: String, limit: Int, lease: Duration, at now: Date) async throws -> [ClaimedJob]
+    /// Claims up to `limit` due jobs of the given stages for `owner`, leasing them until
+    /// `now + lease`. Stages are claimed by separate lanes, so that stages waiting on a
+    /// remote service (an LLM) never hold the workers the other stages need.
+    func claim(owner: String, limit: Int, stages: Set<Stage>, lease: Duration, at now: Date) async throws -> [ClaimedJob]
 
     /// Extends the lease of a running job; throws ``StoreError/leaseLost`` when it was taken over.
     func renewLease(_ job: Job, lease: Duration, at now: Date) async throws
@@ -88,6 +90,11 @@ public protocol JobQueue: Sendable {
 }
 
 extension JobQueue {
+    /// Claims up to `limit` due jobs of any stage.
+    public func claim(owner: String, limit: Int, lease: Duration, at now: Date) async throws -> [ClaimedJob] {
+        try await claim(owner: owner, limit: limit, stages: Set(Stage.allCases), lease: lease, at: now)
+    }
+
     /// Completes a job; the next stage, if any, is queued for any worker.
     public func complete(_ job: Job, with outcome: StageOutcome, at now: Date) async throws -> CompletionResult {
         try await complete(job, with: outcome, leasingNextFor: nil, at: now)

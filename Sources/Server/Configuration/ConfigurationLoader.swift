@@ -42,6 +42,7 @@ public struct ConfigurationLoader: Sendable {
         "REMEDIATOR_EXECUTOR": "executor",
         "REMEDIATOR_APPROVAL": "approval",
         "REMEDIATOR_WORKERS": "workers",
+        "REMEDIATOR_PLAN_WORKERS": "plan_workers",
         "REMEDIATOR_NODE_ID": "node_id",
         "REMEDIATOR_LOG_LEVEL": "log_level",
         "REMEDIATOR_SAFETY_POLICY": "safety_policy",
@@ -160,6 +161,7 @@ public struct ConfigurationLoader: Sendable {
             }
             configuration.approvalMode = mode
         case "workers": configuration.workers = try integer(in: 0...256)
+        case "plan_workers": configuration.planWorkers = try integer(in: 0...1024)
         case "node_id":
             guard value.range(of: "^[A-Za-z0-9._-]{1,64}$", options: .regularExpression) != nil else {
                 throw Failure(description: "\(source): 'node_id' must be 1–64 letters, digits, '.', '_' or '-'")
@@ -207,7 +209,7 @@ public struct ConfigurationLoader: Sendable {
             configuration.planner.fallback = chain
         case "llm_timeout_seconds": configuration.planner.timeoutSeconds = try integer(in: 1...600)
         case "llm_max_output_tokens": configuration.planner.maxOutputTokens = try integer(in: 256...65536)
-        case "llm_max_concurrency": configuration.planner.maxConcurrentCalls = try integer(in: 1...256)
+        case "llm_max_concurrency": configuration.planner.maxConcurrentCalls = try integer(in: 1...1024)
         case "llm_plan_cache_seconds": configuration.planner.planCacheSeconds = try integer(in: 0...86_400)
         case "llm_price_input_per_1k", "llm_price_output_per_1k":
             guard let price = Double(value.trimmingCharacters(in: .whitespaces)), price >= 0, price.isFinite else {

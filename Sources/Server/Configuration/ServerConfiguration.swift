@@ -27,6 +27,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var executor = ExecutorKind.dryRun
     public var approvalMode = EngineConfiguration.ApprovalMode.human
     public var workers = 4
+    /// Concurrent plan stages, in a lane of their own; 0 plans with the other workers.
+    public var planWorkers = 16
     public var nodeID = "node-1"
     public var logLevel = "info"
     /// The safety policy file the policies below came from, if any.

@@ -160,6 +160,13 @@ enum SQLiteMigrations {
                     FROM audit_events;
                 """)
         }
+        migrator.registerMigration("v3-jobs-due-by-stage") { db in
+            // Workers claim by lane (a set of stages): due jobs indexed by stage first.
+            try db.execute(sql: """
+                DROP INDEX jobs_due;
+                CREATE INDEX jobs_due ON jobs(stage, next_run_at) WHERE state = 'queued';
+                """)
+        }
         return migrator
     }
 }

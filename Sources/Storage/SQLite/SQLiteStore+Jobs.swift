@@ -3,20 +3,23 @@ import GRDB
 public import RemediatorCore
 
 extension SQLiteStore: JobQueue {
-    public func claim(owner: String, limit: Int, lease: Duration, at now: Date) async throws -> [ClaimedJob] {
+    public func claim(owner: String, limit: Int, stages: Set<Stage>, lease: Duration, at now: Date) async throws -> [ClaimedJob] {
+        guard limit > 0, !stages.isEmpty else { return [] }
         let configuration = self.configuration
         let nowMilliseconds = Columns.milliseconds(now)
         let expires = Columns.milliseconds(now.addingTimeInterval(Self.seconds(lease)))
         let token = Identifier.make(at: now)
+        // Stage names are the enum's own raw values, never outside text.
+        let stageList = Stage.allCases.filter(stages.contains).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         return try await write { db in
             // Due queued jobs, and running jobs whose worker stopped renewing the lease.
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?, lease_token = ?,
                     lease_expires_at = ?, updated_at = ?
                 WHERE id IN (
-                    SELECT id FROM jobs WHERE state = 'queued' AND next_run_at <= ?
+                    SELECT id FROM jobs WHERE state = 'queued' AND stage IN (\(stageList)) AND next_run_at <= ?
                     UNION ALL
-                    SELECT id FROM jobs WHERE state = 'running' AND lease_expires_at <= ?
+                    SELECT id FROM jobs WHERE state = 'running' AND lease_expires_at <= ? AND stage IN (\(stageList))
                     ORDER BY 1 LIMIT ?
                 )
                 RETURNING *
