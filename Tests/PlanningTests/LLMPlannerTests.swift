@@ -120,6 +120,8 @@ struct LLMPlannerTests {
         let result = try await planner(provider).plan(for: incident, context: Self.context(incident))
         guard case .abstain(let reason) = result else { Issue.record("expected abstain, got \(result)"); return }
         #expect(reason.contains("the evidence does not show what fills the disk"))
+        // No plan carries the cost, so the escalation reason does (Nova Pro prices).
+        #expect(reason.hasSuffix("[1 LLM call, 1000 input and 200 output tokens, $0.0014]"))
     }
 
     @Test("a JSON answer written as text (no tool use) is read too")

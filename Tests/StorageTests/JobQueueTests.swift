@@ -49,6 +49,25 @@ struct JobQueueTests {
         #expect(takenOver.first?.job.attempts == 2)
     }
 
+    @Test("under load, incidents already under way are claimed before new ones start")
+    func laterStagesFirst() async throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let waiting = try await openIncident(test)
+        let started = try #require(try await test.ingest([TestStore.alert(fingerprint: "fp-2", host: "web-2")])[0].alert.incidentID)
+        let claimed = try await test.store.claim(owner: "a", limit: 10, lease: .seconds(30), at: Date())
+        let enrich = try #require(claimed.first { $0.incident.id == started })
+        try await test.store.release(claimed.filter { $0.incident.id == waiting }.map(\.job), at: Date())
+        _ = try await test.store.complete(enrich.job, with: StageOutcome(event: .enriched, next: .plan), at: Date())
+        // The first incident's enrich job was due before the second one's plan job.
+        let now = Date()
+        let first = try await test.store.claim(owner: "b", limit: 1, lease: .seconds(30), at: now)
+        #expect(first.map(\.incident.id) == [started])
+        #expect(first.map(\.job.stage) == [.plan])
+        let second = try await test.store.claim(owner: "b", limit: 1, lease: .seconds(30), at: now)
+        #expect(second.map(\.incident.id) == [waiting])
+    }
+
     @Test("completing applies the transition, records the result and enqueues the next stage atomically")
     func complete() async throws {
         let test = try TestStore()

@@ -97,10 +97,18 @@ public struct LLMPlanner: Planner {
         )
     }
 
+    /// What an incident without a plan cost, for its escalation reason: the plan that
+    /// would carry it (``PlanOrigin``) does not exist.
+    private func describe(_ spent: Spending) -> String {
+        let cost = prices.cost(of: spent.usage)
+        return "\(spent.calls) LLM call\(spent.calls == 1 ? "" : "s"), \(spent.usage.inputTokens) input and \(spent.usage.outputTokens) output tokens, "
+            + "$" + String(format: "%.4f", cost)
+    }
+
     private func result(_ draft: PlanDraft, for incident: Incident, spent: Spending) -> PlanningResult {
         let answered = spent.provider ?? provider.name
         if let reason = draft.abstainReason {
-            return .abstain(reason: "\(answered) (\(spent.model ?? provider.model)) abstained: \(reason)")
+            return .abstain(reason: "\(answered) (\(spent.model ?? provider.model)) abstained: \(reason) [\(describe(spent))]")
         }
         let runbook = draft.citedRunbooks.first.flatMap { catalog.runbook(id: $0) }
         return .plan(Plan(
@@ -117,7 +125,7 @@ public struct LLMPlanner: Planner {
             plan.origin = origin(spent, draft: nil, fallbackReason: reason)
             return .plan(plan)
         case .abstain(let fallbackReason):
-            return .abstain(reason: "\(provider.name): \(reason); \(fallback.name) planner: \(fallbackReason)")
+            return .abstain(reason: "\(provider.name): \(reason); \(fallback.name) planner: \(fallbackReason) [\(describe(spent))]")
         }
     }
 

@@ -30,7 +30,8 @@ public struct StageOutcome: Sendable, Equatable {
     }
 }
 
-/// A claimed job together with its incident as it was at claim time.
+/// A claimed job together with its incident as it was at claim time, with the details its
+/// stage reads (``Stage/reads``) and no others.
 public struct ClaimedJob: Sendable, Equatable {
     public var job: Job
     public var incident: Incident

@@ -9,7 +9,7 @@ enum SQLiteRows {
         var description: String
     }
 
-    static func incident(_ row: Row, withDetails: Bool = true) throws -> Incident {
+    static func incident(_ row: Row, details: IncidentDetails = .all) throws -> Incident {
         func value<T: RawRepresentable>(_ type: T.Type, _ column: String) throws -> T where T.RawValue == String {
             let raw: String = row[column]
             guard let value = T(rawValue: raw) else { throw Corrupt(description: "incidents.\(column) holds unknown value '\(raw)'") }
@@ -33,9 +33,9 @@ enum SQLiteRows {
             createdAt: Columns.date(row["created_at"] as Int64),
             updatedAt: Columns.date(row["updated_at"] as Int64),
             resolvedAt: Columns.date(row["resolved_at"] as Int64?),
-            context: withDetails ? try Columns.decode(IncidentContext.self, from: row["context"]) : nil,
-            plan: withDetails ? try Columns.decode(Plan.self, from: row["plan"]) : nil,
-            safety: withDetails ? try Columns.decode(PlanSafetyReport.self, from: row["safety"]) : nil
+            context: details.contains(.context) ? try Columns.decode(IncidentContext.self, from: row["context"]) : nil,
+            plan: details.contains(.plan) ? try Columns.decode(Plan.self, from: row["plan"]) : nil,
+            safety: details.contains(.safety) ? try Columns.decode(PlanSafetyReport.self, from: row["safety"]) : nil
         )
     }
 

@@ -26,7 +26,7 @@ extension SQLiteStore: IncidentStore {
             sql += " ORDER BY id DESC LIMIT ?"
             arguments += [limit + 1]
             let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            let incidents = try rows.prefix(limit).map { try SQLiteRows.incident($0, withDetails: false) }
+            let incidents = try rows.prefix(limit).map { try SQLiteRows.incident($0, details: []) }
             return IncidentPage(incidents: incidents, nextCursor: rows.count > limit ? incidents.last?.id : nil)
         }
     }

@@ -62,7 +62,7 @@ extension SQLiteStore: IngestStore {
             action = .opened
         case (.resolved, let row?):
             let stateText: String = row["state"]
-            guard let incident = try transaction.incident(id: row["id"], withDetails: false), let state = IncidentState(rawValue: stateText) else {
+            guard let incident = try transaction.incident(id: row["id"], details: []), let state = IncidentState(rawValue: stateText) else {
                 throw StoreError.unavailable("incident \(row["id"] as String) cannot be read")
             }
             if IncidentLifecycle.allows(.sourceResolved, in: state) {

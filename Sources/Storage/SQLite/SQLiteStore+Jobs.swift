@@ -3,45 +3,59 @@ import GRDB
 public import RemediatorCore
 
 extension SQLiteStore: JobQueue {
+    /// Claims the lane's expired leases first, then due jobs stage by stage from the end of
+    /// the pipeline backwards, oldest first within a stage: under load, incidents already
+    /// under way finish before new ones start, so latency stays bounded and the backlog
+    /// waits at its first stage. Each lookup reads only the rows it returns (the due index
+    /// is by stage and time), however long the backlog is.
     public func claim(owner: String, limit: Int, stages: Set<Stage>, lease: Duration, at now: Date) async throws -> [ClaimedJob] {
         guard limit > 0, !stages.isEmpty else { return [] }
         let configuration = self.configuration
         let nowMilliseconds = Columns.milliseconds(now)
         let expires = Columns.milliseconds(now.addingTimeInterval(Self.seconds(lease)))
         let token = Identifier.make(at: now)
-        // Stage names are the enum's own raw values, never outside text.
-        let stageList = Stage.allCases.filter(stages.contains).map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        return try await write { db in
-            // Due queued jobs, and running jobs whose worker stopped renewing the lease.
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let priority = Stage.allCases.reversed().filter(stages.contains)
+        let claimed = try await write { db in
+            // Running jobs whose worker stopped renewing the lease; rare, and few rows are expired.
+            var ids = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT id, stage FROM jobs WHERE state = 'running' AND lease_expires_at <= ? ORDER BY lease_expires_at
+                """), arguments: [nowMilliseconds])
+                .filter { Stage(rawValue: $0["stage"]).map(stages.contains) ?? false }
+                .prefix(limit)
+                .map { $0["id"] as String }
+            for stage in priority where ids.count < limit {
+                ids += try String.fetchAll(db.cachedStatement(sql: """
+                    SELECT id FROM jobs WHERE state = 'queued' AND stage = ? AND next_run_at <= ? ORDER BY next_run_at LIMIT ?
+                    """), arguments: [stage.rawValue, nowMilliseconds, limit - ids.count])
+            }
+            let lease = try db.cachedStatement(sql: """
                 UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?, lease_token = ?,
                     lease_expires_at = ?, updated_at = ?
-                WHERE id IN (
-                    SELECT id FROM jobs WHERE state = 'queued' AND stage IN (\(stageList)) AND next_run_at <= ?
-                    UNION ALL
-                    SELECT id FROM jobs WHERE state = 'running' AND lease_expires_at <= ? AND stage IN (\(stageList))
-                    ORDER BY 1 LIMIT ?
-                )
+                WHERE id = ?
                 RETURNING *
-                """), arguments: [owner, token, expires, nowMilliseconds, nowMilliseconds, nowMilliseconds, limit])
+                """)
+            let rows = try ids.compactMap { id in
+                try Row.fetchOne(lease, arguments: [owner, token, expires, nowMilliseconds, id])
+            }
             var transaction = SQLiteTransaction(db, configuration: configuration, now: now)
-            var claimed: [ClaimedJob] = []
+            var claimed: [(Job, StoredIncident)] = []
             for row in rows {
                 var job = try SQLiteRows.job(row)
-                guard let incident = try transaction.incident(id: job.incidentID) else {
+                guard let stored = try transaction.storedIncident(id: job.incidentID, details: job.stage.reads) else {
                     try Self.finish(job, state: .cancelled, error: "the incident no longer exists", in: transaction)
                     continue
                 }
                 if job.attempts > job.maxAttempts {
                     // Claimed more often than allowed: every earlier worker died holding it.
                     job.lastError = "gave up after \(job.maxAttempts) attempts; the last worker stopped without finishing"
-                    try Self.deadLetter(job, incident: incident, in: &transaction)
+                    try Self.deadLetter(job, incident: stored.incident, in: &transaction)
                     continue
                 }
-                claimed.append(ClaimedJob(job: job, incident: incident))
+                claimed.append((job, stored))
             }
             return claimed
         }
+        return try claimed.map { job, stored in ClaimedJob(job: job, incident: try stored.decoded()) }
     }
 
     public func renewLease(_ job: Job, lease: Duration, at now: Date) async throws {
@@ -59,7 +73,11 @@ extension SQLiteStore: JobQueue {
 
     public func complete(_ job: Job, with outcome: StageOutcome, leasingNextFor lease: Duration?, at now: Date) async throws -> CompletionResult {
         let configuration = self.configuration
-        return try await write { db in
+        // Encoded before the transaction, decoded after it: the writer only writes.
+        let context = try Columns.optionalJSON(outcome.context)
+        let plan = try Columns.optionalJSON(outcome.plan)
+        let safety = try Columns.optionalJSON(outcome.safety)
+        let result: StoredCompletion = try await write { db in
             var transaction = SQLiteTransaction(db, configuration: configuration, now: now)
             let incident = try Self.requireLease(job, in: transaction)
             guard job.stage.runnableStates.contains(incident.state), IncidentLifecycle.allows(outcome.event, in: incident.state) else {
@@ -67,15 +85,12 @@ extension SQLiteStore: JobQueue {
                 return .obsolete(incident.state)
             }
             let next = try IncidentLifecycle.transition(from: incident.state, on: outcome.event)
-            if outcome.context != nil || outcome.plan != nil || outcome.safety != nil {
+            if context != nil || plan != nil || safety != nil {
                 try db.cachedStatement(sql: """
                     UPDATE incidents SET context = COALESCE(?, context), plan = COALESCE(?, plan),
                         plan_hash = COALESCE(?, plan_hash), safety = COALESCE(?, safety)
                     WHERE id = ?
-                    """).execute(arguments: [
-                        try Columns.optionalJSON(outcome.context), try Columns.optionalJSON(outcome.plan), outcome.plan?.hash,
-                        try Columns.optionalJSON(outcome.safety), incident.id,
-                    ])
+                    """).execute(arguments: [context, plan, outcome.plan?.hash, safety, incident.id])
             }
             let actor = "worker:\(job.leaseOwner ?? "unknown")"
             if let approval = outcome.approval {
@@ -99,9 +114,21 @@ extension SQLiteStore: JobQueue {
                 stage, incidentID: incident.id, tenantID: incident.tenantID, owner: owner,
                 expires: now.addingTimeInterval(Self.seconds(lease))
             )
-            guard let updated = try transaction.incident(id: incident.id) else { return .applied(next, next: nil) }
-            return .applied(next, next: ClaimedJob(job: leased, incident: updated))
+            guard let updated = try transaction.storedIncident(id: incident.id, details: stage.reads) else { return .applied(next, next: nil) }
+            return .applied(next, next: (leased, updated))
         }
+        switch result {
+        case .obsolete(let state):
+            return .obsolete(state)
+        case .applied(let state, let next):
+            return .applied(state, next: try next.map { job, stored in ClaimedJob(job: job, incident: try stored.decoded()) })
+        }
+    }
+
+    /// A completion as the transaction returns it, the next job's incident not yet decoded.
+    private enum StoredCompletion: Sendable {
+        case applied(IncidentState, next: (Job, StoredIncident)?)
+        case obsolete(IncidentState)
     }
 
     public func advance(_ job: Job, on event: IncidentEvent, reason: String, at now: Date) async throws -> CompletionResult {
@@ -186,7 +213,7 @@ extension SQLiteStore: JobQueue {
         guard let token, token == job.leaseToken else {
             throw StoreError.leaseLost("job \(job.id) (\(job.stage.rawValue)) is no longer leased by this worker")
         }
-        guard let incident = try transaction.incident(id: job.incidentID, withDetails: false) else {
+        guard let incident = try transaction.incident(id: job.incidentID, details: []) else {
             throw StoreError.notFound("incident \(job.incidentID) of job \(job.id) does not exist")
         }
         return incident

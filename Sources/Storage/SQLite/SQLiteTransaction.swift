@@ -92,16 +92,23 @@ struct SQLiteTransaction {
 
     // MARK: Incidents
 
-    /// The incident; `withDetails: false` skips decoding context, plan and safety, for
-    /// callers that only check state.
-    func incident(id: String, tenantID: TenantID? = nil, withDetails: Bool = true) throws -> Incident? {
-        let row: Row?
+    /// The incident, with only the given details decoded (`[]` for callers that only
+    /// check state).
+    func incident(id: String, tenantID: TenantID? = nil, details: IncidentDetails = .all) throws -> Incident? {
+        try incidentRow(id: id, tenantID: tenantID).map { try SQLiteRows.incident($0, details: details) }
+    }
+
+    /// The incident with the given details left undecoded, for the caller to decode once
+    /// the transaction is over.
+    func storedIncident(id: String, details: IncidentDetails) throws -> StoredIncident? {
+        try incidentRow(id: id, tenantID: nil).map { try StoredIncident($0, details: details) }
+    }
+
+    private func incidentRow(id: String, tenantID: TenantID?) throws -> Row? {
         if let tenantID {
-            row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM incidents WHERE id = ? AND tenant_id = ?"), arguments: [id, tenantID.rawValue])
-        } else {
-            row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM incidents WHERE id = ?"), arguments: [id])
+            return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM incidents WHERE id = ? AND tenant_id = ?"), arguments: [id, tenantID.rawValue])
         }
-        return try row.map { try SQLiteRows.incident($0, withDetails: withDetails) }
+        return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM incidents WHERE id = ?"), arguments: [id])
     }
 
     /// Moves an incident to `state` and records why, with the state-change audit entry.
