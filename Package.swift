@@ -82,6 +82,7 @@ let package = Package(
             name: "Execution",
             dependencies: [
                 "RemediatorCore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -172,7 +173,11 @@ let package = Package(
             dependencies: ["Engine", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ExecutionTests", dependencies: ["Execution"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ExecutionTests",
+            dependencies: ["Execution", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", .product(name: "GRDB", package: "GRDB.swift")],
@@ -181,7 +186,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Engine", "Planning", "Knowledge", "RemediatorCore",
+                "Server", "Engine", "Planning", "Knowledge", "RemediatorCore", "Storage", "Execution",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

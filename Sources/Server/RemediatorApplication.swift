@@ -53,6 +53,12 @@ public enum RemediatorApplication {
             }
             services.append(HTTPClientService(client: httpClient))
         }
+        let vault: SecretVault
+        do {
+            vault = SecretVault(store: store, key: try secretKey(configuration: configuration, logger: logger))
+        } catch {
+            throw ConfigurationLoader.Failure(description: error.description)
+        }
         let signal = WorkSignal()
         let runner = StageRunner(
             store: store, catalog: catalog, planner: planner, validator: validator,
@@ -71,6 +77,7 @@ public enum RemediatorApplication {
         ScriptRoutes(validator: validator, maxBodyBytes: configuration.maxBodyBytes).register(on: api)
         RunbookRoutes(catalog: catalog).register(on: api)
         AuditRoutes(audit: store).register(on: api)
+        SecretRoutes(vault: vault, maxBodyBytes: configuration.maxBodyBytes).register(on: api)
 
         logger.info("remediator configured", metadata: [
             "data_dir": "\(configuration.dataDirectory)", "executor": "\(configuration.executor.rawValue)",
@@ -84,6 +91,26 @@ public enum RemediatorApplication {
             services: services + [ingest, workers],
             logger: logger
         )
+    }
+
+    /// The key that seals secrets: `secret_key`, else `secret_key_file`, else the data
+    /// directory's `secret.key`, created on first start. A configured key file that does not
+    /// exist is an error, not a new key: secrets sealed with the intended key would become
+    /// unreadable.
+    static func secretKey(configuration: ServerConfiguration, logger: Logger) throws(SecretError) -> SecretKey {
+        if let text = configuration.secretKey {
+            return try SecretKey(base64: text, origin: "REMEDIATOR_SECRET_KEY")
+        }
+        if let file = configuration.secretKeyFile {
+            return try SecretKey.load(file: file)
+        }
+        let file = configuration.dataDirectory + "/secret.key"
+        guard FileManager.default.fileExists(atPath: file) else {
+            let key = try SecretKey.create(file: file)
+            logger.notice("created a secret key for secrets at rest; keep a copy, or set REMEDIATOR_SECRET_KEY", metadata: ["file": "\(file)", "key_id": "\(key.id)"])
+            return key
+        }
+        return try SecretKey.load(file: file)
     }
 
     /// Makes sure someone can log in: the bootstrap token becomes the first admin key on

@@ -38,6 +38,8 @@ public struct ConfigurationLoader: Sendable {
         "REMEDIATOR_DATA_DIR": "data_dir",
         "REMEDIATOR_MAX_BODY_BYTES": "max_body_bytes",
         "REMEDIATOR_BOOTSTRAP_TOKEN": "bootstrap_token",
+        "REMEDIATOR_SECRET_KEY": "secret_key",
+        "REMEDIATOR_SECRET_KEY_FILE": "secret_key_file",
         "REMEDIATOR_RUNBOOK_DIRS": "runbook_dirs",
         "REMEDIATOR_EXECUTOR": "executor",
         "REMEDIATOR_APPROVAL": "approval",
@@ -148,6 +150,11 @@ public struct ConfigurationLoader: Sendable {
                 throw Failure(description: "\(source): the bootstrap token must be at least 16 characters")
             }
             configuration.bootstrapToken = value
+        case "secret_key":
+            configuration.secretKey = value
+        case "secret_key_file":
+            guard !value.isEmpty else { throw Failure(description: "\(source): 'secret_key_file' is empty") }
+            configuration.secretKeyFile = value
         case "runbook_dirs":
             configuration.runbookDirectories = value.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         case "executor":

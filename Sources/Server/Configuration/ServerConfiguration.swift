@@ -22,6 +22,11 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxBodyBytes = 1 << 20
     /// Sets the first admin API key on an empty store.
     public var bootstrapToken: String?
+    /// The key that seals secrets at rest, base64 of 32 bytes. Never printed.
+    public var secretKey: String?
+    /// A file holding that key (mode 0600). Without either, `secret.key` in the data
+    /// directory, created on first start.
+    public var secretKeyFile: String?
     /// Directories of extra runbooks (`*.md`); same-id files replace starter runbooks.
     public var runbookDirectories: [String] = []
     public var executor = ExecutorKind.dryRun

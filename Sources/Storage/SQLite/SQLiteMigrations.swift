@@ -167,6 +167,20 @@ enum SQLiteMigrations {
                 CREATE INDEX jobs_due ON jobs(stage, next_run_at) WHERE state = 'queued';
                 """)
         }
+        migrator.registerMigration("v4-secrets") { db in
+            // Sealed (AES-GCM) values only; the key never touches the database.
+            try db.execute(sql: """
+                CREATE TABLE secrets (
+                    tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                    name TEXT NOT NULL,
+                    sealed BLOB NOT NULL,
+                    key_id TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    PRIMARY KEY (tenant_id, name)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }
