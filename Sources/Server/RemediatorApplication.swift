@@ -78,10 +78,12 @@ public enum RemediatorApplication {
         RunbookRoutes(catalog: catalog).register(on: api)
         AuditRoutes(audit: store).register(on: api)
         SecretRoutes(vault: vault, maxBodyBytes: configuration.maxBodyBytes).register(on: api)
+        InventoryRoutes(inventory: configuration.inventory).register(on: api)
 
         logger.info("remediator configured", metadata: [
             "data_dir": "\(configuration.dataDirectory)", "executor": "\(configuration.executor.rawValue)",
             "approval": "\(configuration.approvalMode.rawValue)", "workers": "\(configuration.workers)", "plan_workers": "\(configuration.planWorkers)",
+            "inventory_hosts": "\(configuration.inventory.hosts.count)",
             "environment": "\(configuration.environment)", "safety_policy": "\(configuration.safetyPolicyFile ?? "built-in")",
             "planner": "\(configuration.planner.kind.rawValue)", "llm_model": "\(configuration.planner.kind == .runbook ? "-" : configuration.planner.model ?? PlannerConfiguration.defaultModel(for: configuration.planner.kind))",
         ])

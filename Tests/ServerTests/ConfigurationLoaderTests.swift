@@ -1,4 +1,5 @@
 import Engine
+import Execution
 import Foundation
 import Server
 import Testing
@@ -62,6 +63,42 @@ struct ConfigurationLoaderTests {
             _ = try ConfigurationLoader(environment: ["REMEDIATOR_CONFIG": file.path]).load()
         } throws: { error in
             String(describing: error).contains("unknown setting 'prot'")
+        }
+    }
+
+    @Test("the inventory comes inline from the config file or from REMEDIATOR_INVENTORY, errors naming the file and line")
+    func inventory() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("remediator-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("remediator.yaml")
+        try """
+        port: 9000
+        inventory:
+          hosts:
+            - name: web-1
+              executor: dry-run
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let inline = try ConfigurationLoader(environment: ["REMEDIATOR_CONFIG": config.path]).load()
+        #expect(inline.inventory.hosts.map(\.name) == ["web-1"])
+        #expect(try ConfigurationLoader(environment: [:]).load().inventory.hosts.isEmpty)
+
+        let file = directory.appendingPathComponent("inventory.yaml")
+        try "hosts:\n  - name: db-1\n  - name: db-2\n".write(to: file, atomically: true, encoding: .utf8)
+        let fromFile = try ConfigurationLoader(environment: ["REMEDIATOR_CONFIG": config.path, "REMEDIATOR_INVENTORY": file.path]).load()
+        #expect(fromFile.inventory.hosts.map(\.name) == ["db-1", "db-2"])
+
+        try "hosts:\n  - name: db-1\n    executor: ssh\n    user: r\n    credential: k\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try ConfigurationLoader(environment: ["REMEDIATOR_INVENTORY": file.path]).load()
+        } throws: { error in
+            String(describing: error).contains("REMEDIATOR_INVENTORY: \(file.path) line 2: host 'db-1': an ssh host needs host_key")
+        }
+        try "inventory:\n  hosts:\n    - name: a\n      hostkey: x\n".write(to: config, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try ConfigurationLoader(environment: ["REMEDIATOR_CONFIG": config.path]).load()
+        } throws: { error in
+            String(describing: error).contains("\(config.path) (inventory) line 4: unknown key 'hostkey'")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Engine
+import Execution
 public import Foundation
 import Planning
 import Safety
@@ -40,6 +41,7 @@ public struct ConfigurationLoader: Sendable {
         "REMEDIATOR_BOOTSTRAP_TOKEN": "bootstrap_token",
         "REMEDIATOR_SECRET_KEY": "secret_key",
         "REMEDIATOR_SECRET_KEY_FILE": "secret_key_file",
+        "REMEDIATOR_INVENTORY": "inventory",
         "REMEDIATOR_RUNBOOK_DIRS": "runbook_dirs",
         "REMEDIATOR_EXECUTOR": "executor",
         "REMEDIATOR_APPROVAL": "approval",
@@ -122,6 +124,14 @@ public struct ConfigurationLoader: Sendable {
                 configuration.runbookDirectories = sequence.compactMap(\.string)
                 continue
             }
+            if key == "inventory", valueNode.mapping != nil {
+                do {
+                    configuration.inventory = try InventoryLoader.load(node: valueNode, origin: "\(path) (inventory)")
+                } catch {
+                    throw Failure(description: error.description)
+                }
+                continue
+            }
             guard let value = valueNode.string else {
                 throw Failure(description: "\(path): '\(key)' must be a single value")
             }
@@ -155,6 +165,12 @@ public struct ConfigurationLoader: Sendable {
         case "secret_key_file":
             guard !value.isEmpty else { throw Failure(description: "\(source): 'secret_key_file' is empty") }
             configuration.secretKeyFile = value
+        case "inventory":
+            do {
+                configuration.inventory = try InventoryLoader.load(file: value)
+            } catch {
+                throw Failure(description: "\(source): \(error.description)")
+            }
         case "runbook_dirs":
             configuration.runbookDirectories = value.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         case "executor":

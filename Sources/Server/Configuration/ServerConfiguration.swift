@@ -1,4 +1,5 @@
 public import Engine
+public import Execution
 public import Planning
 public import Safety
 
@@ -27,6 +28,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// A file holding that key (mode 0600). Without either, `secret.key` in the data
     /// directory, created on first start.
     public var secretKeyFile: String?
+    /// The hosts plans may run on (`REMEDIATOR_INVENTORY`, a YAML file, or `inventory:` in
+    /// the config file); empty by default, and an alert for a host not in it never runs.
+    public var inventory = Inventory.empty
     /// Directories of extra runbooks (`*.md`); same-id files replace starter runbooks.
     public var runbookDirectories: [String] = []
     public var executor = ExecutorKind.dryRun
