@@ -176,7 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExecutionTests",
-            dependencies: ["Execution", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Execution", "RemediatorCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

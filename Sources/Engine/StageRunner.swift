@@ -1,3 +1,4 @@
+public import Execution
 public import Foundation
 public import Knowledge
 public import RemediatorCore
@@ -12,21 +13,32 @@ public struct StageRunner: Sendable {
     let catalog: RunbookCatalog
     let planner: any Planner
     let validator: any ScriptValidator
-    let executor: any Executor
+    let executors: ExecutorRouter
     let configuration: EngineConfiguration
     let clock: @Sendable () -> Date
 
     public init(
         store: any Store, catalog: RunbookCatalog, planner: any Planner, validator: any ScriptValidator,
-        executor: any Executor, configuration: EngineConfiguration, clock: @escaping @Sendable () -> Date = { Date() }
+        executors: ExecutorRouter, configuration: EngineConfiguration, clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
         self.catalog = catalog
         self.planner = planner
         self.validator = validator
-        self.executor = executor
+        self.executors = executors
         self.configuration = configuration
         self.clock = clock
+    }
+
+    /// A runner whose every step goes to one executor (no inventory).
+    public init(
+        store: any Store, catalog: RunbookCatalog, planner: any Planner, validator: any ScriptValidator,
+        executor: any Executor, configuration: EngineConfiguration, clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.init(
+            store: store, catalog: catalog, planner: planner, validator: validator, executors: ExecutorRouter(standalone: executor),
+            configuration: configuration, clock: clock
+        )
     }
 
     /// The outcome to apply, or `nil` when the incident moved on while the stage ran.

@@ -15,6 +15,9 @@ public struct DryRunExecutor: Executor {
         let interpreter = Interpreter.command(for: step.language)
         var record = "# dry run: nothing was executed\n"
         record += "# host: \(request.host)\n"
+        if let target = request.target {
+            record += "# target: \(target.name) (\(target.address):\(target.port), \(target.platform.rawValue)), inventory executor \(target.executor.rawValue)\n"
+        }
         record += "# step: \(step.name) (\(step.role.rawValue)), timeout \(step.timeoutSeconds)s\n"
         record += "# interpreter: \(interpreter.joined(separator: " ")) (script on standard input)\n"
         for (key, value) in request.environment.sorted(by: { $0.key < $1.key }) {

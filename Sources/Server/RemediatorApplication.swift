@@ -31,6 +31,11 @@ public enum RemediatorApplication {
         case .dryRun: DryRunExecutor()
         case .local: LocalExecutor()
         }
+        // An inventory host marked `local` is this machine by the operator's word.
+        let localNames = configuration.inventory.hosts.filter { $0.executor == .local }.flatMap { [$0.name, $0.address] }
+        let executors = ExecutorRouter(inventory: configuration.inventory, standalone: executor, executors: [
+            .dryRun: DryRunExecutor(), .local: LocalExecutor(hostNames: LocalExecutor.defaultHostNames.union(localNames)),
+        ])
         let engineConfiguration = EngineConfiguration(
             nodeID: configuration.nodeID, workers: configuration.workers, planWorkers: configuration.planWorkers,
             approvalMode: configuration.approvalMode
@@ -62,7 +67,7 @@ public enum RemediatorApplication {
         let signal = WorkSignal()
         let runner = StageRunner(
             store: store, catalog: catalog, planner: planner, validator: validator,
-            executor: executor, configuration: engineConfiguration
+            executors: executors, configuration: engineConfiguration
         )
         let workers = WorkerPool(store: store, runner: runner, signal: signal, configuration: engineConfiguration, logger: logger)
         let ingest = IngestService(store: store, signal: signal, maxBatch: engineConfiguration.maxIngestBatch, logger: logger)

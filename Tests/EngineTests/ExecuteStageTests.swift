@@ -15,12 +15,15 @@ struct PipelineDriver {
     let runner: StageRunner
     let actions: IncidentActions
 
-    init(executor: any Executor = DryRunExecutor(), planner: ((RunbookCatalog) -> any Planner)? = nil, configuration: EngineConfiguration = EngineConfiguration()) throws {
+    init(
+        executor: any Executor = DryRunExecutor(), executors: ExecutorRouter? = nil, planner: ((RunbookCatalog) -> any Planner)? = nil,
+        configuration: EngineConfiguration = EngineConfiguration()
+    ) throws {
         store = try SQLiteStore(configuration: .init(path: directory.appendingPathComponent("db.sqlite").path))
         let catalog = RunbookCatalog.load(directories: [])
         runner = StageRunner(
             store: store, catalog: catalog, planner: planner?(catalog) ?? RunbookPlanner(catalog: catalog), validator: SafetyValidator(),
-            executor: executor, configuration: configuration
+            executors: executors ?? ExecutorRouter(standalone: executor), configuration: configuration
         )
         actions = IncidentActions(store: store, signal: WorkSignal())
     }

@@ -1,5 +1,6 @@
 import Execution
 import Foundation
+import RemediatorCore
 import Testing
 
 @Suite("Inventory")

@@ -1,5 +1,6 @@
 import Engine
 import Execution
+import RemediatorCore
 import Foundation
 import Server
 import Testing

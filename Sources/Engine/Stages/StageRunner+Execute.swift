@@ -1,3 +1,4 @@
+import Execution
 import RemediatorCore
 
 extension StageRunner {
@@ -57,6 +58,9 @@ extension StageRunner {
         }
         if let stray = plan.steps.first(where: { $0.target != incident.host }) {
             return .failure(Refusal(reason: "step \(stray.name) targets \(stray.target), not the incident's host \(incident.host)"))
+        }
+        if case .refuse(let reason) = executors.route(incident.host) {
+            return .failure(Refusal(reason: reason))
         }
         return .success((plan, approval))
     }

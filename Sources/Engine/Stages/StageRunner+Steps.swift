@@ -1,3 +1,4 @@
+import Execution
 import Foundation
 import RemediatorCore
 
@@ -19,13 +20,33 @@ extension StageRunner {
             try await store.record(existing)
             return existing
         }
+        let executor: any Executor
+        let target: InventoryHost?
+        switch executors.route(step.target) {
+        case .run(let chosen, let entry):
+            (executor, target) = (chosen, entry)
+        case .refuse(let reason):
+            // Checked before execution starts; the inventory cannot change in between,
+            // but a refusal here is recorded rather than trusted away.
+            var refused = Execution(
+                id: Identifier.make(at: clock()), tenantID: incident.tenantID, incidentID: incident.id, idempotencyKey: key,
+                stage: stage, step: step.name, role: step.role, executor: "none", host: step.target,
+                command: "", status: .failed, startedAt: clock()
+            )
+            refused.stderr = "refused: \(reason)"
+            refused.finishedAt = clock()
+            try await store.record(refused)
+            return refused
+        }
         var execution = Execution(
             id: Identifier.make(at: clock()), tenantID: incident.tenantID, incidentID: incident.id, idempotencyKey: key,
             stage: stage, step: step.name, role: step.role, executor: executor.name, host: step.target,
             command: "", status: .started, startedAt: clock()
         )
         try await store.record(execution)
-        let request = ExecutionRequest(step: step, host: step.target, environment: plan.environment, maxOutputBytes: configuration.maxOutputBytes)
+        let request = ExecutionRequest(
+            step: step, host: step.target, target: target, environment: plan.environment, maxOutputBytes: configuration.maxOutputBytes
+        )
         do {
             let outcome = try await executor.run(request)
             execution.status = outcome.status

@@ -1,3 +1,4 @@
+import Execution
 import RemediatorCore
 
 extension StageRunner {
@@ -24,7 +25,12 @@ extension StageRunner {
                 return StageOutcome(event: .verificationFailed, reason: "verification failed: \(Self.describe(execution)); \(rollback)")
             }
         }
-        let dryRun = executor.name == "dry-run"
+        let dryRun: Bool
+        if case .run(let executor, _) = executors.route(incident.host) {
+            dryRun = executor.name == "dry-run"
+        } else {
+            dryRun = false
+        }
         return StageOutcome(
             event: .verificationSucceeded,
             reason: dryRun ? "dry run recorded; nothing was executed" : "verification passed",

@@ -1,4 +1,5 @@
 public import Foundation
+public import RemediatorCore
 public import Yams
 
 /// Why an inventory was refused; the message names the file, the line and the host.

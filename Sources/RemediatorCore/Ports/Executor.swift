@@ -10,14 +10,18 @@ public protocol Executor: Sendable {
 public struct ExecutionRequest: Sendable, Equatable {
     public var step: PlanStep
     public var host: String
+    /// The host's inventory entry: how to reach it. `nil` when no inventory is configured
+    /// (only the dry-run and local executors run then).
+    public var target: InventoryHost?
     /// Alert facts for the script; the only way alert text reaches it.
     public var environment: [String: String]
     /// Bytes of stdout and of stderr kept; the rest is dropped and the result marked truncated.
     public var maxOutputBytes: Int
 
-    public init(step: PlanStep, host: String, environment: [String: String], maxOutputBytes: Int) {
+    public init(step: PlanStep, host: String, target: InventoryHost? = nil, environment: [String: String], maxOutputBytes: Int) {
         self.step = step
         self.host = host
+        self.target = target
         self.environment = environment
         self.maxOutputBytes = maxOutputBytes
     }

@@ -2,6 +2,7 @@ import Engine
 import Execution
 public import Foundation
 import Planning
+import RemediatorCore
 import Safety
 import Yams
 

@@ -1,6 +1,7 @@
 public import Engine
 public import Execution
 public import Planning
+public import RemediatorCore
 public import Safety
 
 /// Every setting of `remediator serve`, with the embedded single-node defaults.

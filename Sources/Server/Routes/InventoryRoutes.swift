@@ -1,4 +1,5 @@
 import Execution
+import RemediatorCore
 import Hummingbird
 
 /// `GET /v1/inventory`: the hosts plans may run on and how they are reached. Credentials

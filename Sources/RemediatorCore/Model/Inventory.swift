@@ -1,5 +1,3 @@
-public import RemediatorCore
-
 /// The hosts and groups plans may run on (`REMEDIATOR_INVENTORY` or `inventory:` in the
 /// config file), loaded by ``InventoryLoader``.
 ///

@@ -33,6 +33,27 @@ public struct InventoryHost: Sendable, Equatable, Encodable {
     /// The groups the host belongs to, in the file's order.
     public var groups: [String]
 
+    public init(
+        name: String, address: String, port: Int = 22, platform: Platform = .linux, executor: ExecutorKind = .dryRun, user: String? = nil,
+        credential: String? = nil, privateKeyFile: String? = nil, hostKey: String? = nil, knownHostsFile: String? = nil,
+        instanceID: String? = nil, region: String? = nil, tags: [String] = [], groups: [String] = []
+    ) {
+        self.name = name
+        self.address = address
+        self.port = port
+        self.platform = platform
+        self.executor = executor
+        self.user = user
+        self.credential = credential
+        self.privateKeyFile = privateKeyFile
+        self.hostKey = hostKey
+        self.knownHostsFile = knownHostsFile
+        self.instanceID = instanceID
+        self.region = region
+        self.tags = tags
+        self.groups = groups
+    }
+
     enum CodingKeys: String, CodingKey {
         case name, address, port, platform, executor, user, credential, region, tags, groups
         case privateKeyFile = "private_key_file"
