@@ -32,6 +32,8 @@ public struct EngineConfiguration: Sendable {
     public var historyLimit: Int
     /// Most requests committed in one ingest transaction.
     public var maxIngestBatch: Int
+    /// How often a running step checks the kill switch (set on any node).
+    public var pauseCheckInterval: Duration
 
     public init(
         nodeID: String = "node-1",
@@ -44,7 +46,8 @@ public struct EngineConfiguration: Sendable {
         maxOutputBytes: Int = 256 * 1024,
         approvalMode: ApprovalMode = .human,
         historyLimit: Int = 10,
-        maxIngestBatch: Int = 256
+        maxIngestBatch: Int = 256,
+        pauseCheckInterval: Duration = .seconds(1)
     ) {
         self.nodeID = nodeID
         self.workers = workers
@@ -57,6 +60,7 @@ public struct EngineConfiguration: Sendable {
         self.approvalMode = approvalMode
         self.historyLimit = historyLimit
         self.maxIngestBatch = maxIngestBatch
+        self.pauseCheckInterval = pauseCheckInterval
     }
 
     /// The lanes this node's workers run.

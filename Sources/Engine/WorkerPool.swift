@@ -23,6 +23,8 @@ public struct WorkerPool: Service, CustomStringConvertible {
 
     /// Most jobs one claim transaction takes, so that it stays short.
     static let maximumClaimBatch = 64
+    /// The stages that touch hosts, which the kill switch holds back.
+    static let executionStages: Set<Stage> = [.execute, .verify]
 
     public init(store: any Store, runner: StageRunner, signal: WorkSignal, configuration: EngineConfiguration, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
@@ -70,8 +72,13 @@ public struct WorkerPool: Service, CustomStringConvertible {
                 let workSeen = signal.generation
                 let claimed: [ClaimedJob]
                 do {
+                    var stages = lane.stages
+                    if !stages.isDisjoint(with: Self.executionStages), try await store.executionPause() != nil {
+                        // The kill switch is set: approved incidents wait for `resume`.
+                        stages.subtract(Self.executionStages)
+                    }
                     claimed = try await store.claim(
-                        owner: owner, limit: min(free, Self.maximumClaimBatch), stages: lane.stages, lease: configuration.lease, at: clock()
+                        owner: owner, limit: min(free, Self.maximumClaimBatch), stages: stages, lease: configuration.lease, at: clock()
                     )
                     storeFailures = 0
                 } catch {
@@ -133,6 +140,10 @@ public struct WorkerPool: Service, CustomStringConvertible {
             case .obsolete(let state):
                 logger.info("stage result discarded: the incident is \(state.rawValue)")
             }
+        } catch let paused as ExecutionPaused {
+            // Not a failure: the job waits, uncounted, until execution resumes.
+            logger.notice("step not started: \(paused)")
+            try? await store.release([job], at: clock())
         } catch let error as StoreError where error.code == .leaseLost {
             logger.warning("lost the lease; another worker owns the job now", metadata: ["error": "\(error.message)"])
         } catch {
@@ -158,7 +169,11 @@ public struct WorkerPool: Service, CustomStringConvertible {
                     try await Task.sleep(for: interval)
                     do {
                         try await store.renewLease(job, lease: configuration.lease, at: clock())
-                    } catch let error as StoreError where error.code == .leaseLost {
+                    } catch let paused as ExecutionPaused {
+            // Not a failure: the job waits, uncounted, until execution resumes.
+            logger.notice("step not started: \(paused)")
+            try? await store.release([job], at: clock())
+        } catch let error as StoreError where error.code == .leaseLost {
                         throw error
                     } catch {
                         logger.warning("renewing a lease failed", metadata: ["error": "\(error)"])

@@ -84,6 +84,7 @@ public enum RemediatorApplication {
         AuditRoutes(audit: store).register(on: api)
         SecretRoutes(vault: vault, maxBodyBytes: configuration.maxBodyBytes).register(on: api)
         InventoryRoutes(inventory: configuration.inventory).register(on: api)
+        ExecutionRoutes(executionSwitch: ExecutionSwitch(store: store, signal: signal), maxBodyBytes: configuration.maxBodyBytes).register(on: api)
 
         logger.info("remediator configured", metadata: [
             "data_dir": "\(configuration.dataDirectory)", "executor": "\(configuration.executor.rawValue)",

@@ -80,16 +80,7 @@ struct SecretRoutesTests {
     @Test("only admins may list, set or delete secrets")
     func adminsOnly() async throws {
         let harness = ServerHarness()
-        try FileManager.default.createDirectory(at: harness.directory, withIntermediateDirectories: true)
-        let store = try SQLiteStore(configuration: .init(path: harness.configuration.databasePath))
-        let now = Date()
-        _ = try await store.createFirstAPIKey(APIKey(
-            id: "key-admin", tenantID: .default, name: "admin", role: .admin, secretHash: APIKeys.hash(ServerHarness.adminKey), createdAt: now
-        ))
-        let operatorKey = "test-operator-key-0123456789abcdef"
-        try await store.createAPIKey(APIKey(
-            id: "key-operator", tenantID: .default, name: "oncall", role: .operator_, secretHash: APIKeys.hash(operatorKey), createdAt: now
-        ))
+        let operatorKey = try await harness.addOperatorKey()
         try await harness.run { client in
             #expect(try await client.call(.put, "/v1/secrets/a", body: #"{"value": "x"}"#).status == .ok)
             for (method, path) in [(HTTPRequest.Method.get, "/v1/secrets"), (.put, "/v1/secrets/a"), (.delete, "/v1/secrets/a")] {

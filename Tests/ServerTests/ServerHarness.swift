@@ -3,7 +3,9 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import RemediatorCore
 import Server
+import Storage
 import Testing
 
 /// A live server on an ephemeral port with its own data directory, and helpers to call it.
@@ -20,6 +22,23 @@ struct ServerHarness {
         configuration.dataDirectory = directory.path
         configuration.bootstrapToken = Self.adminKey
         configure(&configuration)
+    }
+
+    static let operatorKey = "test-operator-key-0123456789abcdef"
+
+    /// Creates the store with the admin key and an operator key before the server starts;
+    /// returns the operator key.
+    func addOperatorKey() async throws -> String {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try SQLiteStore(configuration: .init(path: configuration.databasePath))
+        let now = Date()
+        _ = try await store.createFirstAPIKey(APIKey(
+            id: "key-admin", tenantID: .default, name: "admin", role: .admin, secretHash: APIKeys.hash(Self.adminKey), createdAt: now
+        ))
+        try await store.createAPIKey(APIKey(
+            id: "key-operator", tenantID: .default, name: "oncall", role: .operator_, secretHash: APIKeys.hash(Self.operatorKey), createdAt: now
+        ))
+        return Self.operatorKey
     }
 
     /// Runs `body` against a started server, then stops it and removes its data.

@@ -38,6 +38,9 @@ extension StageRunner {
             try await store.record(refused)
             return refused
         }
+        if let pause = try await store.executionPause() {
+            throw ExecutionPaused(pause: pause)
+        }
         var execution = Execution(
             id: Identifier.make(at: clock()), tenantID: incident.tenantID, incidentID: incident.id, idempotencyKey: key,
             stage: stage, step: step.name, role: step.role, executor: executor.name, host: step.target,
@@ -48,7 +51,14 @@ extension StageRunner {
             step: step, host: step.target, target: target, environment: plan.environment, maxOutputBytes: configuration.maxOutputBytes
         )
         do {
-            let outcome = try await executor.run(request)
+            guard let outcome = try await runUnlessPaused(request, on: executor) else {
+                let pause = try await store.executionPause()
+                execution.status = .interrupted
+                execution.stderr = "[stopped by the kill switch (\(pause.map { "\($0.actor): \($0.reason)" } ?? "paused")); its effect on the host is unknown]"
+                execution.finishedAt = clock()
+                try await store.record(execution)
+                return execution
+            }
             execution.status = outcome.status
             execution.command = outcome.command
             execution.exitCode = outcome.exitCode
@@ -62,6 +72,25 @@ extension StageRunner {
         execution.finishedAt = clock()
         try await store.record(execution)
         return execution
+    }
+
+    /// The executor's outcome, or `nil` when the kill switch was set while the step ran and
+    /// the step was stopped.
+    func runUnlessPaused(_ request: ExecutionRequest, on executor: any Executor) async throws -> ExecutionOutcome? {
+        let store = self.store
+        let interval = configuration.pauseCheckInterval
+        return try await withThrowingTaskGroup(of: ExecutionOutcome?.self) { group in
+            group.addTask { try await executor.run(request) }
+            group.addTask {
+                while try await store.executionPause() == nil {
+                    try await Task.sleep(for: interval)
+                }
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { return nil }
+            return first
+        }
     }
 
     /// Runs the plan's rollback, if it has one, after a failed remediation or verification.

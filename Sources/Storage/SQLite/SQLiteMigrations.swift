@@ -181,6 +181,17 @@ enum SQLiteMigrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v5-execution-pause") { db in
+            // The kill switch: at most one row; present means paused.
+            try db.execute(sql: """
+                CREATE TABLE execution_pause (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    reason TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    since INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }
