@@ -18,6 +18,9 @@ public struct EngineConfiguration: Sendable {
     /// call takes seconds, and a slow or failing LLM must not hold the workers every other
     /// stage needs. 0 runs planning with the other stages.
     public var planWorkers: Int
+    /// Concurrent execute and verify stages on this node, in a lane of their own: a step
+    /// may run for minutes on a host. 0 runs them with the other stages.
+    public var executionWorkers: Int
     /// How long a claimed job is leased; renewed while its stage runs.
     public var lease: Duration
     /// How often idle workers look for due jobs that no local signal announced.
@@ -39,6 +42,7 @@ public struct EngineConfiguration: Sendable {
         nodeID: String = "node-1",
         workers: Int = 4,
         planWorkers: Int = 16,
+        executionWorkers: Int = 8,
         lease: Duration = .seconds(60),
         pollInterval: Duration = .milliseconds(500),
         baseBackoff: Duration = .seconds(1),
@@ -52,6 +56,7 @@ public struct EngineConfiguration: Sendable {
         self.nodeID = nodeID
         self.workers = workers
         self.planWorkers = planWorkers
+        self.executionWorkers = executionWorkers
         self.lease = lease
         self.pollInterval = pollInterval
         self.baseBackoff = baseBackoff
@@ -65,6 +70,6 @@ public struct EngineConfiguration: Sendable {
 
     /// The lanes this node's workers run.
     public var lanes: [WorkLane] {
-        WorkLane.lanes(workers: workers, planWorkers: planWorkers)
+        WorkLane.lanes(workers: workers, planWorkers: planWorkers, executionWorkers: executionWorkers)
     }
 }

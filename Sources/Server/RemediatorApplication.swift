@@ -38,6 +38,7 @@ public enum RemediatorApplication {
         ])
         let engineConfiguration = EngineConfiguration(
             nodeID: configuration.nodeID, workers: configuration.workers, planWorkers: configuration.planWorkers,
+            executionWorkers: configuration.executionWorkers,
             approvalMode: configuration.approvalMode
         )
         guard let validator = SafetyValidator(policies: configuration.safetyPolicies, environment: configuration.environment) else {
@@ -88,7 +89,7 @@ public enum RemediatorApplication {
 
         logger.info("remediator configured", metadata: [
             "data_dir": "\(configuration.dataDirectory)", "executor": "\(configuration.executor.rawValue)",
-            "approval": "\(configuration.approvalMode.rawValue)", "workers": "\(configuration.workers)", "plan_workers": "\(configuration.planWorkers)",
+            "approval": "\(configuration.approvalMode.rawValue)", "workers": "\(configuration.workers)", "plan_workers": "\(configuration.planWorkers)", "execution_workers": "\(configuration.executionWorkers)",
             "inventory_hosts": "\(configuration.inventory.hosts.count)",
             "environment": "\(configuration.environment)", "safety_policy": "\(configuration.safetyPolicyFile ?? "built-in")",
             "planner": "\(configuration.planner.kind.rawValue)", "llm_model": "\(configuration.planner.kind == .runbook ? "-" : configuration.planner.model ?? PlannerConfiguration.defaultModel(for: configuration.planner.kind))",

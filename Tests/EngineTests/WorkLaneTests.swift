@@ -96,6 +96,43 @@ struct WorkLaneTests {
     }
 }
 
+@Suite("Work lanes: execution")
+struct ExecutionLaneTests {
+    @Test("the lanes a node runs")
+    func lanes() {
+        #expect(WorkLane.lanes(workers: 0, planWorkers: 16, executionWorkers: 8).isEmpty)
+        let all = WorkLane.lanes(workers: 4, planWorkers: 16, executionWorkers: 8)
+        #expect(all.map(\.name) == ["stages", "plan", "execution"])
+        #expect(all[0].stages == [.enrich, .validate, .gate, .close])
+        #expect(all[2].stages == [.execute, .verify])
+        #expect(WorkLane.lanes(workers: 4, planWorkers: 0, executionWorkers: 0).map(\.stages) == [Set(Stage.allCases)])
+    }
+
+    @Test("a step hanging on a host holds none of the workers other incidents need")
+    func hungStepDoesNotStall() async throws {
+        let executor = HangingRemediation()
+        let configuration = EngineConfiguration(workers: 1, planWorkers: 1, executionWorkers: 2, pollInterval: .milliseconds(50))
+        let driver = try PipelineDriver(executor: executor, configuration: configuration)
+        defer { driver.remove() }
+        let signal = WorkSignal()
+        let pool = WorkerPool(store: driver.store, runner: driver.runner, signal: signal, configuration: configuration, logger: Logger(label: "lanes"))
+        let running = Task { try await pool.run() }
+        defer { running.cancel() }
+
+        let hung = try await driver.openDiskIncident(host: "web-1")
+        signal.notify()
+        let waiting = try await driver.waitForState(of: hung, .awaitingApproval)
+        _ = try await driver.actions.approve(incidentID: hung, tenantID: .default, actor: "key:bob", planHash: try #require(waiting.plan?.hash), comment: "")
+        signal.notify()
+        try await eventually("the remediate step hangs") { executor.started.withLock { $0 } }
+        // With one general worker, the next incident is still enriched, planned, validated and gated.
+        let other = try await driver.openDiskIncident(host: "web-2")
+        signal.notify()
+        _ = try await driver.waitForState(of: other, .awaitingApproval)
+        #expect(try await driver.incident(hung).state == .executing)
+    }
+}
+
 extension PipelineDriver {
     func openDiskIncident(host: String) async throws -> String {
         let alert = NormalizedAlert(

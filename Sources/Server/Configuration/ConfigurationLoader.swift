@@ -48,6 +48,7 @@ public struct ConfigurationLoader: Sendable {
         "REMEDIATOR_APPROVAL": "approval",
         "REMEDIATOR_WORKERS": "workers",
         "REMEDIATOR_PLAN_WORKERS": "plan_workers",
+        "REMEDIATOR_EXECUTION_WORKERS": "execution_workers",
         "REMEDIATOR_NODE_ID": "node_id",
         "REMEDIATOR_LOG_LEVEL": "log_level",
         "REMEDIATOR_SAFETY_POLICY": "safety_policy",
@@ -186,6 +187,7 @@ public struct ConfigurationLoader: Sendable {
             configuration.approvalMode = mode
         case "workers": configuration.workers = try integer(in: 0...256)
         case "plan_workers": configuration.planWorkers = try integer(in: 0...1024)
+        case "execution_workers": configuration.executionWorkers = try integer(in: 0...1024)
         case "node_id":
             guard value.range(of: "^[A-Za-z0-9._-]{1,64}$", options: .regularExpression) != nil else {
                 throw Failure(description: "\(source): 'node_id' must be 1–64 letters, digits, '.', '_' or '-'")

@@ -39,6 +39,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var workers = 4
     /// Concurrent plan stages, in a lane of their own; 0 plans with the other workers.
     public var planWorkers = 16
+    /// Concurrent execute and verify stages, in a lane of their own; 0 runs them with the
+    /// other workers.
+    public var executionWorkers = 8
     public var nodeID = "node-1"
     public var logLevel = "info"
     /// The safety policy file the policies below came from, if any.
