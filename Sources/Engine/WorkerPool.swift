@@ -169,11 +169,7 @@ public struct WorkerPool: Service, CustomStringConvertible {
                     try await Task.sleep(for: interval)
                     do {
                         try await store.renewLease(job, lease: configuration.lease, at: clock())
-                    } catch let paused as ExecutionPaused {
-            // Not a failure: the job waits, uncounted, until execution resumes.
-            logger.notice("step not started: \(paused)")
-            try? await store.release([job], at: clock())
-        } catch let error as StoreError where error.code == .leaseLost {
+                    } catch let error as StoreError where error.code == .leaseLost {
                         throw error
                     } catch {
                         logger.warning("renewing a lease failed", metadata: ["error": "\(error)"])

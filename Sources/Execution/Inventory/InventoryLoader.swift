@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import RemediatorCore
 public import Yams
 
@@ -60,7 +60,7 @@ public enum InventoryLoader {
 
     /// An inventory already parsed as YAML (the config file's `inventory:` block).
     public static func load(node root: Node, origin: String) throws(InventoryError) -> Inventory {
-        var reader = NodeReader(origin: origin)
+        let reader = NodeReader(origin: origin)
         let top = try reader.mapping(root, "the inventory", allowed: ["defaults", "groups", "hosts"])
         let defaults = try top["defaults"].map { node throws(InventoryError) in try reader.mapping(node, "defaults", allowed: defaultable) } ?? [:]
 

@@ -1,5 +1,5 @@
 public import Crypto
-public import Foundation
+import Foundation
 
 /// The key that seals secrets at rest (AES-256-GCM).
 ///

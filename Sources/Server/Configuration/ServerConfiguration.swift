@@ -1,5 +1,5 @@
 public import Engine
-public import Execution
+import Execution
 public import Planning
 public import RemediatorCore
 public import Safety
