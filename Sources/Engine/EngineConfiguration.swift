@@ -1,3 +1,5 @@
+public import RemediatorCore
+
 /// How the pipeline runs. Built once from the server configuration and passed in.
 public struct EngineConfiguration: Sendable {
     /// How plans get approved.
@@ -37,6 +39,10 @@ public struct EngineConfiguration: Sendable {
     public var maxIngestBatch: Int
     /// How often a running step checks the kill switch (set on any node).
     public var pauseCheckInterval: Duration
+    /// Most executions per host in a window; past it the incident escalates to a human.
+    public var hostRateLimit: RateLimit
+    /// Most executions per runbook in a window, across hosts.
+    public var runbookRateLimit: RateLimit
 
     public init(
         nodeID: String = "node-1",
@@ -51,7 +57,9 @@ public struct EngineConfiguration: Sendable {
         approvalMode: ApprovalMode = .human,
         historyLimit: Int = 10,
         maxIngestBatch: Int = 256,
-        pauseCheckInterval: Duration = .seconds(1)
+        pauseCheckInterval: Duration = .seconds(1),
+        hostRateLimit: RateLimit = RateLimit(maxRuns: 5, window: .seconds(3600)),
+        runbookRateLimit: RateLimit = RateLimit(maxRuns: 100, window: .seconds(3600))
     ) {
         self.nodeID = nodeID
         self.workers = workers
@@ -66,6 +74,8 @@ public struct EngineConfiguration: Sendable {
         self.historyLimit = historyLimit
         self.maxIngestBatch = maxIngestBatch
         self.pauseCheckInterval = pauseCheckInterval
+        self.hostRateLimit = hostRateLimit
+        self.runbookRateLimit = runbookRateLimit
     }
 
     /// The lanes this node's workers run.

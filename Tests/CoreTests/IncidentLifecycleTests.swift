@@ -19,6 +19,28 @@ struct IncidentLifecycleTests {
         #expect(visited == [.received, .enriched, .planned, .planned, .awaitingApproval, .approved, .executing, .verifying, .resolved, .closed])
     }
 
+    @Test("an approved incident past a rate limit escalates to a human, and only before it runs")
+    func rateLimited() throws {
+        #expect(try IncidentLifecycle.transition(from: .approved, on: .rateLimited) == .escalated)
+        for state in IncidentState.allCases where state != .approved {
+            #expect(!IncidentLifecycle.allows(.rateLimited, in: state), "\(state)")
+        }
+    }
+
+    @Test("rate limits are written RUNS/WINDOW", arguments: [
+        ("5/1h", "5/1h", 3600), ("20/30m", "20/30m", 1800), ("1/90s", "1/90s", 90), ("3/1d", "3/1d", 86400), (" 2/60m ", "2/1h", 3600),
+    ])
+    func rateLimitText(text: String, normalized: String, seconds: Int64) throws {
+        let limit = try #require(RateLimit(text))
+        #expect(limit.description == normalized)
+        #expect(limit.window == .seconds(seconds))
+    }
+
+    @Test("malformed rate limits are refused", arguments: ["5", "5/", "/1h", "0/1h", "5/0h", "5/1w", "x/1h", "5/1.5h", "5/31d", "5/1h/2"])
+    func badRateLimit(text: String) {
+        #expect(RateLimit(text) == nil)
+    }
+
     @Test("a block verdict leads to blocked, and nothing approves a blocked incident")
     func blocked() throws {
         let state = try IncidentLifecycle.transition(from: .planned, on: .validated(.block))

@@ -16,6 +16,10 @@ struct ConfigurationLoaderTests {
         #expect(configuration.executor == .dryRun)
         #expect(configuration.approvalMode == .human)
         #expect(configuration.maxBodyBytes == 1 << 20)
+        #expect(configuration.hostRateLimit.description == "5/1h")
+        #expect(configuration.runbookRateLimit.description == "100/1h")
+        #expect(configuration.executionWorkers == 8)
+        #expect(configuration.inventory.hosts.isEmpty)
     }
 
     @Test("file, then environment, then flags: later sources win")
@@ -46,6 +50,9 @@ struct ConfigurationLoaderTests {
         (["REMEDIATOR_APPROVAL": "yolo"], "'approval'"),
         (["REMEDIATOR_BOOTSTRAP_TOKEN": "short"], "at least 16"),
         (["REMEDIATOR_CONFIG": "/nonexistent/remediator.yaml"], "cannot read the config file"),
+        (["REMEDIATOR_RATE_LIMIT_HOST": "5/1w"], "REMEDIATOR_RATE_LIMIT_HOST: 'rate_limit_host' must be RUNS/WINDOW"),
+        (["REMEDIATOR_RATE_LIMIT_RUNBOOK": "lots"], "'rate_limit_runbook' must be RUNS/WINDOW"),
+        (["REMEDIATOR_EXECUTION_WORKERS": "-1"], "'execution_workers'"),
     ])
     func invalid(environment: [String: String], message: String) {
         #expect {

@@ -24,8 +24,9 @@ BIN=.build/release/remediator
 WORK=$(mktemp -d /tmp/remediator-bench.XXXXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
+# Throughput, not policy: the rate limits (blast radius) are lifted for the benchmark.
 start_server() { # data-dir approval (REMEDIATOR_WORKERS from the environment, default 4)
-    REMEDIATOR_BOOTSTRAP_TOKEN=$KEY REMEDIATOR_APPROVAL=$2 REMEDIATOR_LOG_LEVEL=warning \
+    REMEDIATOR_BOOTSTRAP_TOKEN=$KEY REMEDIATOR_RATE_LIMIT_HOST=100000/1h REMEDIATOR_RATE_LIMIT_RUNBOOK=100000/1h REMEDIATOR_APPROVAL=$2 REMEDIATOR_LOG_LEVEL=warning \
         REMEDIATOR_WORKERS=${REMEDIATOR_WORKERS:-4} \
         "$BIN" serve --port "$PORT" --data-dir "$1" > "$1.log" 2>&1 &
     SERVER=$!

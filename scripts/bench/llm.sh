@@ -28,8 +28,9 @@ python3 scripts/bench/fake-llm.py "$LLM_PORT" "$LATENCY" &
 LLM=$!
 for _ in $(seq 1 50); do curl -sf "localhost:$LLM_PORT/stats" >/dev/null && break; sleep 0.1; done
 
+# Throughput, not policy: the rate limits (blast radius) are lifted for the benchmark.
 start_server() { # data-dir plan-cache-seconds approval
-    REMEDIATOR_BOOTSTRAP_TOKEN=$KEY REMEDIATOR_APPROVAL=$3 REMEDIATOR_LOG_LEVEL=warning \
+    REMEDIATOR_BOOTSTRAP_TOKEN=$KEY REMEDIATOR_RATE_LIMIT_HOST=100000/1h REMEDIATOR_RATE_LIMIT_RUNBOOK=100000/1h REMEDIATOR_APPROVAL=$3 REMEDIATOR_LOG_LEVEL=warning \
         REMEDIATOR_PLANNER=openai REMEDIATOR_LLM_BASE_URL="http://127.0.0.1:$LLM_PORT/v1" REMEDIATOR_LLM_MODEL=simulated \
         REMEDIATOR_LLM_MAX_CONCURRENCY=1024 REMEDIATOR_PLAN_WORKERS=1024 REMEDIATOR_LLM_PLAN_CACHE_SECONDS=$2 \
         "$BIN" serve --port "$PORT" --data-dir "$1" > "$1.log" 2>&1 &

@@ -1,3 +1,4 @@
+import Foundation
 import Execution
 import RemediatorCore
 
@@ -10,6 +11,9 @@ extension StageRunner {
     /// the incident's own host. Any doubt fails the incident instead of running.
     func execute(_ claimed: ClaimedJob) async throws -> StageOutcome? {
         var incident = claimed.incident
+        if incident.state == .approved, let exceeded = try await exceededRateLimit(for: incident) {
+            return StageOutcome(event: .rateLimited, reason: exceeded)
+        }
         if incident.state == .approved {
             guard case .applied(let state, _) = try await store.advance(claimed.job, on: .executionStarted, reason: "running the approved plan", at: clock()) else {
                 return nil
@@ -36,6 +40,30 @@ extension StageRunner {
             }
         }
         return StageOutcome(event: .executionSucceeded, reason: "remediation ran; verifying", next: .verify)
+    }
+
+    /// Which rate limit running this incident's plan now would exceed, if any. Checked once,
+    /// when execution would start; a stage resumed after a crash is not counted again.
+    func exceededRateLimit(for incident: Incident) async throws -> String? {
+        let now = clock()
+        let host = configuration.hostRateLimit
+        let onHost = try await store.executionRuns(
+            tenantID: incident.tenantID, host: incident.host, runbookID: nil, since: now.addingTimeInterval(-Double(host.window.components.seconds)),
+            excluding: incident.id
+        )
+        if onHost >= host.maxRuns {
+            return "rate limit: \(onHost) runs on \(incident.host) within \(host) already (limit \(host)); a human decides whether this one runs"
+        }
+        guard let runbookID = incident.plan?.runbookID else { return nil }
+        let runbook = configuration.runbookRateLimit
+        let ofRunbook = try await store.executionRuns(
+            tenantID: incident.tenantID, host: nil, runbookID: runbookID, since: now.addingTimeInterval(-Double(runbook.window.components.seconds)),
+            excluding: incident.id
+        )
+        if ofRunbook >= runbook.maxRuns {
+            return "rate limit: runbook \(runbookID) ran \(ofRunbook) times already (limit \(runbook)); a human decides whether this one runs"
+        }
+        return nil
     }
 
     /// Why a plan must not run.

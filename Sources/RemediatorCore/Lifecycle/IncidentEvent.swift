@@ -9,6 +9,8 @@ public enum IncidentEvent: Sendable, Equatable, CustomStringConvertible {
     case autoApproved
     case approved
     case rejected
+    /// Execution would exceed a host's or a runbook's rate limit: a human decides.
+    case rateLimited
     case executionStarted
     case executionSucceeded
     case executionFailed
@@ -32,6 +34,7 @@ public enum IncidentEvent: Sendable, Equatable, CustomStringConvertible {
         case .autoApproved: "auto-approved"
         case .approved: "approved"
         case .rejected: "rejected"
+        case .rateLimited: "rate limited"
         case .executionStarted: "execution started"
         case .executionSucceeded: "execution succeeded"
         case .executionFailed: "execution failed"

@@ -31,6 +31,7 @@ public enum IncidentLifecycle {
         case (.awaitingApproval, .approved): .approved
         case (.awaitingApproval, .rejected): .rejected
         case (.approved, .executionStarted), (.executing, .executionStarted): .executing
+        case (.approved, .rateLimited): .escalated
         case (.executing, .executionSucceeded): .verifying
         case (.executing, .executionFailed), (.verifying, .executionFailed): .failed
         case (.verifying, .verificationSucceeded): .resolved

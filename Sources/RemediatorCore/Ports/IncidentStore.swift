@@ -54,6 +54,10 @@ public protocol IncidentStore: Sendable {
     /// the next stage and appends the audit entries.
     func decide(incidentID: String, tenantID: TenantID, actor: String, decision: IncidentDecision, at now: Date) async throws -> Incident
 
+    /// Incidents whose execution started since `since`, on a host or for a runbook (its
+    /// plan's runbook), other than `incidentID`: what rate limits count.
+    func executionRuns(tenantID: TenantID, host: String?, runbookID: String?, since: Date, excluding incidentID: String) async throws -> Int
+
     /// The execution recorded under an idempotency key, if any.
     func execution(idempotencyKey: String) async throws -> Execution?
 

@@ -49,6 +49,8 @@ public struct ConfigurationLoader: Sendable {
         "REMEDIATOR_WORKERS": "workers",
         "REMEDIATOR_PLAN_WORKERS": "plan_workers",
         "REMEDIATOR_EXECUTION_WORKERS": "execution_workers",
+        "REMEDIATOR_RATE_LIMIT_HOST": "rate_limit_host",
+        "REMEDIATOR_RATE_LIMIT_RUNBOOK": "rate_limit_runbook",
         "REMEDIATOR_NODE_ID": "node_id",
         "REMEDIATOR_LOG_LEVEL": "log_level",
         "REMEDIATOR_SAFETY_POLICY": "safety_policy",
@@ -188,6 +190,11 @@ public struct ConfigurationLoader: Sendable {
         case "workers": configuration.workers = try integer(in: 0...256)
         case "plan_workers": configuration.planWorkers = try integer(in: 0...1024)
         case "execution_workers": configuration.executionWorkers = try integer(in: 0...1024)
+        case "rate_limit_host", "rate_limit_runbook":
+            guard let limit = RateLimit(value) else {
+                throw Failure(description: "\(source): '\(key)' must be RUNS/WINDOW with the window in s, m, h or d (at most 30d), e.g. 5/1h, not '\(value)'")
+            }
+            if key == "rate_limit_host" { configuration.hostRateLimit = limit } else { configuration.runbookRateLimit = limit }
         case "node_id":
             guard value.range(of: "^[A-Za-z0-9._-]{1,64}$", options: .regularExpression) != nil else {
                 throw Failure(description: "\(source): 'node_id' must be 1–64 letters, digits, '.', '_' or '-'")

@@ -42,6 +42,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// Concurrent execute and verify stages, in a lane of their own; 0 runs them with the
     /// other workers.
     public var executionWorkers = 8
+    /// Most executions per host, and per runbook, in a window (`N/WINDOW`).
+    public var hostRateLimit = RateLimit(maxRuns: 5, window: .seconds(3600))
+    public var runbookRateLimit = RateLimit(maxRuns: 100, window: .seconds(3600))
     public var nodeID = "node-1"
     public var logLevel = "info"
     /// The safety policy file the policies below came from, if any.

@@ -192,6 +192,13 @@ enum SQLiteMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v6-execution-runs") { db in
+            // Rate limits count recent runs per host and per runbook.
+            try db.execute(sql: """
+                CREATE INDEX executions_host ON executions(tenant_id, host, started_at);
+                CREATE INDEX executions_started ON executions(tenant_id, started_at);
+                """)
+        }
         return migrator
     }
 }

@@ -136,6 +136,25 @@ extension SQLiteStore: IncidentStore {
         }
     }
 
+    public func executionRuns(tenantID: TenantID, host: String?, runbookID: String?, since: Date, excluding incidentID: String) async throws -> Int {
+        try await read { db in
+            var sql = "SELECT COUNT(DISTINCT e.incident_id) FROM executions e"
+            var arguments: StatementArguments = []
+            if runbookID != nil { sql += " JOIN incidents i ON i.id = e.incident_id" }
+            sql += " WHERE e.tenant_id = ? AND e.stage = 'execute' AND e.started_at >= ? AND e.incident_id != ?"
+            arguments += [tenantID.rawValue, Columns.milliseconds(since), incidentID]
+            if let host {
+                sql += " AND e.host = ?"
+                arguments += [host]
+            }
+            if let runbookID {
+                sql += " AND json_extract(i.plan, '$.runbook_id') = ?"
+                arguments += [runbookID]
+            }
+            return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+        }
+    }
+
     public func execution(idempotencyKey: String) async throws -> Execution? {
         try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM executions WHERE idempotency_key = ?", arguments: [idempotencyKey])
