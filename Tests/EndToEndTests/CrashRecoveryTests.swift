@@ -38,9 +38,11 @@ struct CrashRecoveryTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let trace = directory.appendingPathComponent("remediations.log").path
         try Self.runbook(trace: trace).write(to: runbooks.appendingPathComponent("slow.md"), atomically: true, encoding: .utf8)
+        // Hundreds of runs on this one host: the rate limits (tested elsewhere) are lifted.
         let environment = [
             "REMEDIATOR_RUNBOOK_DIRS": runbooks.path, "REMEDIATOR_EXECUTOR": "local",
             "REMEDIATOR_APPROVAL": "auto-allow", "REMEDIATOR_WORKERS": "4",
+            "REMEDIATOR_RATE_LIMIT_HOST": "100000/1h", "REMEDIATOR_RATE_LIMIT_RUNBOOK": "100000/1h",
         ]
         let data = directory.appendingPathComponent("data")
 

@@ -60,7 +60,7 @@ struct LocalLLMTests {
         }
     }
 
-    @Test("a real alert through the OpenAI provider ends validated at the gate, or in a clean fallback", .enabled(if: python != nil && model != nil))
+    @Test("a real alert through the OpenAI provider ends validated at the gate, in a clean fallback, or with the model abstaining", .enabled(if: python != nil && model != nil))
     func realAlert() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("remediator-llama-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -93,7 +93,18 @@ struct LocalLLMTests {
             try await Task.sleep(for: .seconds(1))
         }
         let state = detail["state"] as? String ?? "none"
-        #expect(["awaiting_approval", "blocked"].contains(state), "state \(state): \(detail["state_reason"] ?? "")")
+        let reason = detail["state_reason"] as? String ?? ""
+        // Nothing ran: a human has not approved anything.
+        #expect((detail["executions"] as? [Any] ?? []).isEmpty)
+        if state == "escalated" {
+            // The model may abstain (tiny models sometimes do): a human takes over, with the cost on record.
+            print("local LLM outcome: escalated: \(reason)")
+            #expect(reason.contains("openai (smollm2) abstained:"), "\(reason)")
+            #expect(reason.contains("LLM call"), "\(reason)")
+            #expect(detail["plan"] == nil || detail["plan"] is NSNull)
+            return
+        }
+        #expect(["awaiting_approval", "blocked"].contains(state), "state \(state): \(reason)")
         let plan = try #require(detail["plan"] as? [String: Any])
         let origin = try #require(plan["origin"] as? [String: Any], "the model was consulted")
         #expect(origin["provider"] as? String == "openai")
@@ -107,7 +118,5 @@ struct LocalLLMTests {
             #expect(plan["planner"] as? String == "runbook")
             #expect(!(origin["fallback_reason"] as? String ?? "").isEmpty)
         }
-        // Nothing ran: a human has not approved anything.
-        #expect((detail["executions"] as? [Any] ?? []).isEmpty)
     }
 }

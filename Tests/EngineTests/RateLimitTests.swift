@@ -24,7 +24,7 @@ struct RateLimitTests {
         #expect(try await runIncident(on: "web-1", driver).state == .closed)
         let third = try await runIncident(on: "web-1", driver)
         #expect(third.state == .escalated)
-        #expect(third.stateReason.contains("rate limit: 2 runs on web-1"), "\(third.stateReason)")
+        #expect(third.stateReason.contains("rate limit: 2 runs on web-1 in the last 1h already (limit 2/1h)"), "\(third.stateReason)")
         #expect(try await driver.store.executions(incidentID: third.id, tenantID: .default).isEmpty)
         #expect(try await runIncident(on: "web-2", driver).state == .closed)
     }
@@ -37,7 +37,7 @@ struct RateLimitTests {
         #expect(try await runIncident(on: "web-2", driver).state == .closed)
         let third = try await runIncident(on: "web-3", driver)
         #expect(third.state == .escalated)
-        #expect(third.stateReason.contains("ran 2 times already (limit 2/1h)"), "\(third.stateReason)")
+        #expect(third.stateReason.contains("ran 2 times in the last 1h already (limit 2/1h)"), "\(third.stateReason)")
     }
 
     @Test("runs outside the window do not count")

@@ -52,7 +52,7 @@ extension StageRunner {
             excluding: incident.id
         )
         if onHost >= host.maxRuns {
-            return "rate limit: \(onHost) runs on \(incident.host) within \(host) already (limit \(host)); a human decides whether this one runs"
+            return "rate limit: \(onHost) runs on \(incident.host) in the last \(host.windowDescription) already (limit \(host)); a human decides whether this one runs"
         }
         guard let runbookID = incident.plan?.runbookID else { return nil }
         let runbook = configuration.runbookRateLimit
@@ -61,7 +61,7 @@ extension StageRunner {
             excluding: incident.id
         )
         if ofRunbook >= runbook.maxRuns {
-            return "rate limit: runbook \(runbookID) ran \(ofRunbook) times already (limit \(runbook)); a human decides whether this one runs"
+            return "rate limit: runbook \(runbookID) ran \(ofRunbook) times in the last \(runbook.windowDescription) already (limit \(runbook)); a human decides whether this one runs"
         }
         return nil
     }

@@ -29,9 +29,13 @@ public struct RateLimit: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
+        "\(maxRuns)/\(windowDescription)"
+    }
+
+    /// The window in its largest whole unit: `1h`, `30m`, `90s`.
+    public var windowDescription: String {
         let seconds = window.components.seconds
-        let window = seconds % 86400 == 0 ? "\(seconds / 86400)d" : seconds % 3600 == 0 ? "\(seconds / 3600)h"
+        return seconds % 86400 == 0 ? "\(seconds / 86400)d" : seconds % 3600 == 0 ? "\(seconds / 3600)h"
             : seconds % 60 == 0 ? "\(seconds / 60)m" : "\(seconds)s"
-        return "\(maxRuns)/\(window)"
     }
 }
