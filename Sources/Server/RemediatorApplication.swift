@@ -125,21 +125,6 @@ public enum RemediatorApplication {
     /// Makes sure someone can log in: the bootstrap token becomes the first admin key on
     /// an empty store; without one, a random admin key is written to `admin.key` in the
     /// data directory (mode 0600). The key itself is never logged.
-    /// Creates a file readable only by this user, refusing to overwrite one: the secret is
-    /// never on disk with wider permissions, not even for a moment.
-    static func writeSecretFile(_ path: String, contents: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else {
-            throw StoreError.unavailable("cannot create \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        let bytes = Array(contents.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(descriptor) == 0 else {
-            throw StoreError.unavailable("cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-    }
-
     static func bootstrapAPIKey(configuration: ServerConfiguration, store: SQLiteStore, logger: Logger) async throws {
         guard try await !store.hasAPIKeys() else {
             if configuration.bootstrapToken != nil {
@@ -160,7 +145,9 @@ public enum RemediatorApplication {
         }
         // The file first: a key nobody can read would lock everyone out.
         let path = configuration.dataDirectory + "/admin.key"
-        try writeSecretFile(path, contents: secret + "\n")
+        if let problem = PrivateFile.create(path, contents: secret + "\n") {
+            throw StoreError.unavailable(problem)
+        }
         guard try await store.createFirstAPIKey(key) else {
             try? FileManager.default.removeItem(atPath: path)
             return

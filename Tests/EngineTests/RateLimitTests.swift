@@ -37,7 +37,7 @@ struct RateLimitTests {
         #expect(try await runIncident(on: "web-2", driver).state == .closed)
         let third = try await runIncident(on: "web-3", driver)
         #expect(third.state == .escalated)
-        #expect(third.stateReason.contains("ran 2 times in the last 1h already (limit 2/1h)"), "\(third.stateReason)")
+        #expect(third.stateReason.contains("rate limit: 2 runs of runbook linux-disk-full in the last 1h already (limit 2/1h)"), "\(third.stateReason)")
     }
 
     @Test("runs outside the window do not count")

@@ -45,23 +45,16 @@ extension StageRunner {
     /// Which rate limit running this incident's plan now would exceed, if any. Checked once,
     /// when execution would start; a stage resumed after a crash is not counted again.
     func exceededRateLimit(for incident: Incident) async throws -> String? {
-        let now = clock()
-        let host = configuration.hostRateLimit
-        let onHost = try await store.executionRuns(
-            tenantID: incident.tenantID, host: incident.host, runbookID: nil, since: now.addingTimeInterval(-Double(host.window.components.seconds)),
-            excluding: incident.id
-        )
-        if onHost >= host.maxRuns {
-            return "rate limit: \(onHost) runs on \(incident.host) in the last \(host.windowDescription) already (limit \(host)); a human decides whether this one runs"
+        var limits = [(configuration.hostRateLimit, host: Optional(incident.host), runbook: String?.none, "on \(incident.host)")]
+        if let runbookID = incident.plan?.runbookID {
+            limits.append((configuration.runbookRateLimit, host: nil, runbook: runbookID, "of runbook \(runbookID)"))
         }
-        guard let runbookID = incident.plan?.runbookID else { return nil }
-        let runbook = configuration.runbookRateLimit
-        let ofRunbook = try await store.executionRuns(
-            tenantID: incident.tenantID, host: nil, runbookID: runbookID, since: now.addingTimeInterval(-Double(runbook.window.components.seconds)),
-            excluding: incident.id
-        )
-        if ofRunbook >= runbook.maxRuns {
-            return "rate limit: runbook \(runbookID) ran \(ofRunbook) times in the last \(runbook.windowDescription) already (limit \(runbook)); a human decides whether this one runs"
+        for (limit, host, runbook, what) in limits {
+            let since = clock().addingTimeInterval(-Double(limit.window.components.seconds))
+            let runs = try await store.executionRuns(tenantID: incident.tenantID, host: host, runbookID: runbook, since: since, excluding: incident.id)
+            if runs >= limit.maxRuns {
+                return "rate limit: \(runs) runs \(what) in the last \(limit.windowDescription) already (limit \(limit)); a human decides whether this one runs"
+            }
         }
         return nil
     }

@@ -1,4 +1,5 @@
 public import Crypto
+import RemediatorCore
 import Foundation
 
 /// The key that seals secrets at rest (AES-256-GCM).
@@ -48,15 +49,8 @@ public struct SecretKey: Sendable {
     public static func create(file path: String) throws(SecretError) -> SecretKey {
         let key = SymmetricKey(size: .bits256)
         let text = key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else {
-            throw SecretError(.badKey, "cannot create the secret key file \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(descriptor) == 0 else {
-            throw SecretError(.badKey, "cannot write the secret key file \(path): \(String(cString: strerror(errno)))")
+        if let problem = PrivateFile.create(path, contents: text) {
+            throw SecretError(.badKey, "the secret key file: \(problem)")
         }
         return try SecretKey(key)
     }
