@@ -46,8 +46,10 @@ final class ServerProcess: @unchecked Sendable {
         try process.run()
     }
 
-    /// Waits for the "listening on" line and reads the port from it.
-    func waitUntilListening(timeout: Duration = .seconds(30)) async throws {
+    /// Waits for the "listening on" line and reads the port from it. The bound only turns a
+    /// hang into a failure: with the whole suite running in parallel on two cores a debug
+    /// server once took over 30 s to start.
+    func waitUntilListening(timeout: Duration = .seconds(120)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let text = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
