@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages the build and the tests use (Debian). Installed only when missing.
-packages=(libsqlite3-dev sqlite3)
+packages=(libsqlite3-dev sqlite3 openssh-server openssh-client)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -30,6 +30,13 @@ eval "$(printf '%s\n' "$llama_environment" | sed 's/^\([A-Z_]*\)=\(.*\)$/export 
 python3 scripts/embed-runbooks.py --check
 # The validator's rule gates must name every command their switches handle.
 python3 scripts/check-rule-gates.py
+
+# A real OpenSSH server on 127.0.0.1 for the SSH executor tests, stopped on exit.
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+sshd_environment="$($SUDO scripts/sshd/start.sh)"
+eval "$(printf '%s\n' "$sshd_environment" | sed 's/^\([A-Z_]*\)=\(.*\)$/export \1="\2"/')"
+trap '$SUDO scripts/sshd/stop.sh "$REMEDIATOR_TEST_SSHD_DIR"' EXIT
 
 swift build --build-tests
 swift test --skip-build "$@"

@@ -1,14 +1,12 @@
 import Foundation
 public import RemediatorCore
 import Subprocess
-import SystemPackage
 
 /// Runs steps on this host, for the host Remediator itself runs on (and for tests).
 ///
 /// The script goes to the interpreter on standard input; the environment is a small
-/// fixed base plus the alert facts, nothing inherited from the server. The process gets
-/// its own session so a timeout ends it and everything it started: SIGTERM to the group,
-/// then SIGKILL after a grace period.
+/// fixed base plus the alert facts, nothing inherited from the server. A timeout ends the
+/// interpreter and everything it started (see ``ChildProcess``).
 public struct LocalExecutor: Executor {
     public let name = "local"
     /// How long a timed-out step gets between SIGTERM and SIGKILL.
@@ -48,73 +46,19 @@ public struct LocalExecutor: Executor {
         }
         let stdout = OutputBuffer(limit: request.maxOutputBytes)
         let stderr = OutputBuffer(limit: request.maxOutputBytes)
-        var variables: [Environment.Key: String] = [:]
-        for (key, value) in Self.baseEnvironment.merging(request.environment, uniquingKeysWith: { _, alert in alert }) {
-            if let key = Environment.Key(rawValue: key) {
-                variables[key] = value
-            }
-        }
-        let environment = Environment.custom(variables)
-        var platformOptions = PlatformOptions()
-        platformOptions.createSession = true
-        platformOptions.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: gracePeriod)]
-        let options = platformOptions
-        let executable: Executable = command[0].hasPrefix("/") ? .path(.init(command[0])) : .name(command[0])
-        let arguments = Arguments(Array(command.dropFirst()))
-        let script = Interpreter.standardInput(for: request.step)
-        let timeout = Duration.seconds(request.step.timeoutSeconds)
+        let process = ChildProcess(
+            command: command,
+            environment: Self.baseEnvironment.merging(request.environment, uniquingKeysWith: { _, alert in alert }),
+            standardInput: Array(Interpreter.standardInput(for: request.step).utf8),
+            gracePeriod: gracePeriod
+        )
         let commandLine = command.joined(separator: " ")
-
-        let status: TerminationStatus?
+        let ending: ChildProcess.Ending
         do {
-            status = try await withThrowingTaskGroup(of: TerminationStatus?.self) { group in
-                group.addTask {
-                    let result = try await Subprocess.run(
-                        executable, arguments: arguments, environment: environment,
-                        platformOptions: options, input: .string(script), output: .sequence, error: .sequence
-                    ) { execution in
-                        try await withThrowingTaskGroup(of: Void.self) { readers in
-                            readers.addTask {
-                                for try await buffer in execution.standardOutput {
-                                    buffer.withUnsafeBytes { stdout.append($0) }
-                                }
-                            }
-                            readers.addTask {
-                                for try await buffer in execution.standardError {
-                                    buffer.withUnsafeBytes { stderr.append($0) }
-                                }
-                            }
-                            try await readers.waitForAll()
-                        }
-                    }
-                    return result.terminationStatus
-                }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return nil
-                }
-                let first = try await group.next() ?? nil
-                group.cancelAll()
-                return first
-            }
+            ending = try await process.run(timeout: .seconds(request.step.timeoutSeconds), stdout: stdout, stderr: stderr)
         } catch let error as SubprocessError {
             return ExecutionOutcome(status: .failed, command: commandLine, stderr: "could not start \(command[0]): \(error)")
         }
-        guard let status else {
-            return ExecutionOutcome(
-                status: .timedOut, command: commandLine, exitCode: nil, stdout: stdout.text,
-                stderr: stderr.text + "\n[timed out after \(request.step.timeoutSeconds)s; the process group was terminated]",
-                truncated: stdout.truncated || stderr.truncated
-            )
-        }
-        let exitCode: Int32
-        switch status {
-        case .exited(let code): exitCode = Int32(truncatingIfNeeded: code)
-        case .signaled(let signal): exitCode = 128 + Int32(truncatingIfNeeded: signal)
-        }
-        return ExecutionOutcome(
-            status: exitCode == 0 ? .succeeded : .failed, command: commandLine, exitCode: exitCode,
-            stdout: stdout.text, stderr: stderr.text, truncated: stdout.truncated || stderr.truncated
-        )
+        return ExecutionOutcome(ending, command: commandLine, timeoutSeconds: request.step.timeoutSeconds, stdout: stdout, stderr: stderr)
     }
 }

@@ -27,14 +27,21 @@ public enum RemediatorApplication {
         }
         logger.info("runbooks loaded", metadata: ["count": "\(catalog.runbooks.count)"])
 
+        let vault: SecretVault
+        do {
+            vault = SecretVault(store: store, key: try secretKey(configuration: configuration, logger: logger))
+        } catch {
+            throw ConfigurationLoader.Failure(description: error.description)
+        }
         let executor: any Executor = switch configuration.executor {
         case .dryRun: DryRunExecutor()
         case .local: LocalExecutor()
         }
         // An inventory host marked `local` is this machine by the operator's word.
         let localNames = configuration.inventory.hosts.filter { $0.executor == .local }.flatMap { [$0.name, $0.address] }
+        let ssh = SSHExecutor(vault: vault)
         let executors = ExecutorRouter(inventory: configuration.inventory, standalone: executor, executors: [
-            .dryRun: DryRunExecutor(), .local: LocalExecutor(hostNames: LocalExecutor.defaultHostNames.union(localNames)),
+            .dryRun: DryRunExecutor(), .local: LocalExecutor(hostNames: LocalExecutor.defaultHostNames.union(localNames)), .ssh: ssh,
         ])
         let engineConfiguration = EngineConfiguration(
             nodeID: configuration.nodeID, workers: configuration.workers, planWorkers: configuration.planWorkers,
@@ -46,7 +53,9 @@ public enum RemediatorApplication {
         }
         let metrics = ServerMetrics()
         let planner: any Planner
-        var services: [any Service] = []
+        // Shut down after the workers (services stop in reverse order): closes the SSH
+        // connections kept open between steps.
+        var services: [any Service] = [SSHExecutorService(executor: ssh)]
         if configuration.planner.kind == .runbook {
             planner = RunbookPlanner(catalog: catalog)
         } else {
@@ -58,12 +67,6 @@ public enum RemediatorApplication {
                 throw ConfigurationLoader.Failure(description: error.description)
             }
             services.append(HTTPClientService(client: httpClient))
-        }
-        let vault: SecretVault
-        do {
-            vault = SecretVault(store: store, key: try secretKey(configuration: configuration, logger: logger))
-        } catch {
-            throw ConfigurationLoader.Failure(description: error.description)
         }
         let signal = WorkSignal()
         let runner = StageRunner(

@@ -48,7 +48,7 @@ extension StageRunner {
         )
         try await store.record(execution)
         let request = ExecutionRequest(
-            step: step, host: step.target, target: target, environment: plan.environment, maxOutputBytes: configuration.maxOutputBytes
+            step: step, host: step.target, tenantID: incident.tenantID, target: target, environment: plan.environment, maxOutputBytes: configuration.maxOutputBytes
         )
         do {
             guard let outcome = try await runUnlessPaused(request, on: executor) else {

@@ -1,3 +1,5 @@
+import RemediatorCore
+
 /// A provider wrapped in the reliability every LLM call gets: a concurrency limit,
 /// retries with exponential backoff and jitter that honour `Retry-After`, and a circuit
 /// breaker that fails fast while the provider is down.

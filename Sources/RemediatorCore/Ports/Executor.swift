@@ -10,6 +10,8 @@ public protocol Executor: Sendable {
 public struct ExecutionRequest: Sendable, Equatable {
     public var step: PlanStep
     public var host: String
+    /// Whose secrets (keys, passwords) the executor may use.
+    public var tenantID: TenantID
     /// The host's inventory entry: how to reach it. `nil` when no inventory is configured
     /// (only the dry-run and local executors run then).
     public var target: InventoryHost?
@@ -18,9 +20,12 @@ public struct ExecutionRequest: Sendable, Equatable {
     /// Bytes of stdout and of stderr kept; the rest is dropped and the result marked truncated.
     public var maxOutputBytes: Int
 
-    public init(step: PlanStep, host: String, target: InventoryHost? = nil, environment: [String: String], maxOutputBytes: Int) {
+    public init(
+        step: PlanStep, host: String, tenantID: TenantID = .default, target: InventoryHost? = nil, environment: [String: String], maxOutputBytes: Int
+    ) {
         self.step = step
         self.host = host
+        self.tenantID = tenantID
         self.target = target
         self.environment = environment
         self.maxOutputBytes = maxOutputBytes

@@ -1,5 +1,7 @@
-/// At most `limit` calls in flight to one provider; the rest wait their turn in order.
-/// A caller cancelled while waiting leaves the queue at once.
+/// At most `limit` callers at once; the rest wait their turn in order. A caller cancelled
+/// while waiting leaves the queue at once.
+///
+/// Used for LLM calls per provider and for SSH sessions per host and per node.
 public actor ConcurrencyLimiter {
     private var available: Int
     private var waiters: [(id: UInt64, continuation: CheckedContinuation<Bool, Never>)] = []
@@ -9,17 +11,19 @@ public actor ConcurrencyLimiter {
         self.available = max(1, limit)
     }
 
-    /// Runs `body` once a slot is free.
-    public func run<Value: Sendable>(_ body: @Sendable () async throws(LLMProviderError) -> Value) async throws(LLMProviderError) -> Value {
-        guard await acquire() else {
-            throw LLMProviderError(kind: .timeout, provider: "limiter", message: "cancelled while waiting for a free call slot")
-        }
+    /// Runs `body` once a slot is free; throws `cancelled()` when the caller is cancelled
+    /// while waiting.
+    public func run<Value: Sendable, Failure: Error>(
+        cancelled: @Sendable () -> Failure, _ body: @Sendable () async throws(Failure) -> Value
+    ) async throws(Failure) -> Value {
+        guard await acquire() else { throw cancelled() }
         defer { release() }
         return try await body()
     }
 
-    /// `true` with a slot taken; `false` when the caller was cancelled first.
-    private func acquire() async -> Bool {
+    /// `true` with a slot taken; `false` when the caller was cancelled first. A `true`
+    /// must be matched by one ``release()``.
+    public func acquire() async -> Bool {
         if available > 0 {
             available -= 1
             return true
@@ -39,16 +43,16 @@ public actor ConcurrencyLimiter {
         }
     }
 
-    private func leaveQueue(_ id: UInt64) {
-        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
-        waiters.remove(at: index).continuation.resume(returning: false)
-    }
-
-    private func release() {
+    public func release() {
         if waiters.isEmpty {
             available += 1
         } else {
             waiters.removeFirst().continuation.resume(returning: true)
         }
+    }
+
+    private func leaveQueue(_ id: UInt64) {
+        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
+        waiters.remove(at: index).continuation.resume(returning: false)
     }
 }

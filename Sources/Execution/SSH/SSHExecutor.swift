@@ -1,0 +1,162 @@
+import Foundation
+public import RemediatorCore
+
+/// Runs steps on inventory hosts over SSH.
+///
+/// Ed25519 and ECDSA keys and passwords go through the built-in client (swift-nio-ssh),
+/// which keeps one connection per host for all its steps. RSA keys and hosts pinned by an
+/// RSA host key, which swift-nio-ssh does not implement, go through the system's OpenSSH
+/// client with the same pinning. Either way the server must present a pinned key, the
+/// script goes on standard input, alert facts arrive as environment variables, and a step
+/// that outlives its timeout is ended on the host.
+public struct SSHExecutor: Executor {
+    public struct Configuration: Sendable {
+        /// TCP connect plus the SSH handshake.
+        public var connectTimeout: Duration = .seconds(10)
+        /// Steps at once on one host (OpenSSH allows 10 sessions per connection).
+        public var maximumSessionsPerHost = 4
+        /// Steps at once over SSH on this node.
+        public var maximumSessions = 32
+        /// A connection unused this long is closed.
+        public var idleTimeout: Duration = .seconds(60)
+        /// Between SIGTERM and closing the session when a step is stopped.
+        public var gracePeriod: Duration = .seconds(2)
+        public var openSSHExecutable = "/usr/bin/ssh"
+
+        public init() {}
+    }
+
+    public let name = "ssh"
+    let configuration: Configuration
+    let vault: SecretVault?
+    let pool: SSHSessionPool
+
+    /// `vault` opens the secrets named by hosts' `credential`; without one only
+    /// `private_key_file` hosts can be reached.
+    public init(configuration: Configuration = Configuration(), vault: SecretVault?) {
+        self.configuration = configuration
+        self.vault = vault
+        self.pool = SSHSessionPool(limits: .init(
+            perHost: configuration.maximumSessionsPerHost, total: configuration.maximumSessions, idleTimeout: configuration.idleTimeout
+        ))
+    }
+
+    /// Closes the connections kept open between steps.
+    public func shutdown() async {
+        await pool.closeAll()
+    }
+
+    public func run(_ request: ExecutionRequest) async throws -> ExecutionOutcome {
+        guard let host = request.target else {
+            return ExecutionOutcome(status: .failed, command: "", stderr: "refused: host '\(request.host)' is not in the inventory, so there is no way to reach it over SSH")
+        }
+        let shown = "ssh \(host.user ?? "?")@\(host.address):\(host.port)"
+        do {
+            guard let user = host.user else { throw SSHError(.configuration, "host '\(host.name)' has no user") }
+            let invocation = try RemoteInvocation.make(for: request, platform: host.platform)
+            let pin = try SSHHostKeyPin.forHost(host)
+            let credential = try await credential(for: host, tenantID: request.tenantID)
+            let command = "\(shown) \(Self.display(invocation.command))"
+            let stdout = OutputBuffer(limit: request.maxOutputBytes)
+            let stderr = OutputBuffer(limit: request.maxOutputBytes)
+            let timeout = Duration.seconds(request.step.timeoutSeconds)
+            switch credential {
+            case .native(let authentication) where !pin.needsOpenSSH:
+                let key = SSHSessionPool.Key(address: host.address, port: host.port, user: user, credential: host.credential ?? host.privateKeyFile ?? "")
+                let connectTimeout = configuration.connectTimeout
+                let result = try await pool.withSession(host: host.name, key: key, connect: {
+                    try await SSHConnection.connect(
+                        address: host.address, port: host.port, user: user, authentication: authentication, pin: pin, connectTimeout: connectTimeout
+                    )
+                }) { [grace = configuration.gracePeriod] connection in
+                    try await connection.run(
+                        invocation.command, standardInput: invocation.standardInput, stdout: stdout, stderr: stderr, timeout: timeout, grace: grace
+                    )
+                }
+                switch result.stopped {
+                case .timedOut:
+                    return ExecutionOutcome(.timedOut, command: command, timeoutSeconds: request.step.timeoutSeconds, stdout: stdout, stderr: stderr)
+                case .cancelled:
+                    stderr.append(Array("\n[stopped: the step was cancelled; the remote command was sent SIGTERM]".utf8))
+                    return ExecutionOutcome(
+                        status: .interrupted, command: command, exitCode: result.exitCode, stdout: stdout.text, stderr: stderr.text,
+                        truncated: stdout.truncated || stderr.truncated
+                    )
+                case nil:
+                    break
+                }
+                guard let exitCode = result.exitCode ?? result.exitSignal.map({ _ in 128 + 15 }) else {
+                    stderr.append(Array("\n[the session closed without an exit status]".utf8))
+                    return ExecutionOutcome(status: .failed, command: command, stdout: stdout.text, stderr: stderr.text, truncated: stdout.truncated || stderr.truncated)
+                }
+                if let signal = result.exitSignal {
+                    stderr.append(Array("\n[ended by signal \(signal)]".utf8))
+                }
+                return ExecutionOutcome(.exited(exitCode), command: command, timeoutSeconds: request.step.timeoutSeconds, stdout: stdout, stderr: stderr)
+            case .native(.password):
+                throw SSHError(.configuration, "host '\(host.name)' is pinned by an RSA host key, which only the OpenSSH client checks, and that path takes keys, not passwords: pin its ed25519 or ECDSA key instead")
+            case .native(.privateKey):
+                throw SSHError(.configuration, "host '\(host.name)' is pinned by an RSA host key only; pin its ed25519 or ECDSA key too, or use an RSA user key")
+            case .rsa(let keyText):
+                let client = OpenSSHClient(
+                    executable: configuration.openSSHExecutable, connectTimeoutSeconds: Int(configuration.connectTimeout.components.seconds),
+                    gracePeriod: configuration.gracePeriod
+                )
+                let ending = try await client.run(
+                    invocation, host: host, user: user, privateKey: keyText, pin: pin, timeout: timeout, stdout: stdout, stderr: stderr
+                )
+                return ExecutionOutcome(ending, command: command + " (OpenSSH client)", timeoutSeconds: request.step.timeoutSeconds, stdout: stdout, stderr: stderr)
+            }
+        } catch let error as SSHError {
+            return ExecutionOutcome(status: .failed, command: shown, stderr: error.description)
+        } catch let error as SecretError {
+            return ExecutionOutcome(status: .failed, command: shown, stderr: "ssh credential for '\(host.name)': \(error)")
+        }
+    }
+
+    enum Credential {
+        case native(SSHConnection.Authentication)
+        case rsa(String)
+    }
+
+    /// The host's key or password, from its secret or its key file.
+    func credential(for host: InventoryHost, tenantID: TenantID) async throws -> Credential {
+        if let name = host.credential {
+            guard let vault else { throw SSHError(.configuration, "host '\(host.name)' names credential '\(name)', but this node has no secret store") }
+            let secret = try await vault.value(of: name, tenantID: tenantID)
+            guard let text = secret.text else { throw SSHError(.badCredential, "secret '\(name)' is not text (a key file or a password)") }
+            if SSHPrivateKeyFile.looksLikeKeyFile(text) {
+                return try Self.credential(SSHPrivateKeyFile.parse(text, source: "secret '\(name)'"))
+            }
+            var password = Substring(text)
+            while password.last == "\n" || password.last == "\r" { password.removeLast() }
+            guard !password.isEmpty else { throw SSHError(.badCredential, "secret '\(name)' is an empty password") }
+            return .native(.password(String(password)))
+        }
+        guard let path = host.privateKeyFile else {
+            throw SSHError(.configuration, "host '\(host.name)' has neither credential nor private_key_file")
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let mode = attributes?[.posixPermissions] as? Int, mode & 0o077 != 0 {
+            throw SSHError(.badCredential, "private_key_file \(path) can be read by other users (mode \(String(mode, radix: 8))); chmod 600 it")
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw SSHError(.badCredential, "private_key_file \(path) cannot be read")
+        }
+        return try Self.credential(SSHPrivateKeyFile.parse(text, source: path))
+    }
+
+    static func credential(_ key: SSHPrivateKeyFile) -> Credential {
+        switch key {
+        case .native(let key): .native(.privateKey(key))
+        case .rsa(let text): .rsa(text)
+        }
+    }
+
+    /// The command as recorded: an encoded PowerShell script is shown by its length only
+    /// (the script itself is recorded with the plan).
+    static func display(_ command: String) -> String {
+        guard let range = command.range(of: "-EncodedCommand ") else { return command }
+        return command[..<range.upperBound] + "<\(command[range.upperBound...].count) characters>"
+    }
+}
