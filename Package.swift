@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "Execution",
             dependencies: [
-                "RemediatorCore",
+                "RemediatorCore", "AWS",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -115,7 +115,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Engine", "RemediatorCore", "Ingest", "Safety", "Knowledge", "Planning", "Execution", "Storage",
+                "AWS", "Engine", "RemediatorCore", "Ingest", "Safety", "Knowledge", "Planning", "Execution", "Storage",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -180,7 +180,15 @@ let package = Package(
         ),
         .testTarget(
             name: "ExecutionTests",
-            dependencies: ["Execution", "RemediatorCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Execution", "RemediatorCore", "AWS",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import AWS
 import AsyncHTTPClient
 import Engine
 import Execution
@@ -40,9 +41,11 @@ public enum RemediatorApplication {
         // An inventory host marked `local` is this machine by the operator's word.
         let localNames = configuration.inventory.hosts.filter { $0.executor == .local }.flatMap { [$0.name, $0.address] }
         let ssh = SSHExecutor(vault: vault)
-        let executors = ExecutorRouter(inventory: configuration.inventory, standalone: executor, executors: [
+        var remoteExecutors: [InventoryHost.ExecutorKind: any Executor] = [
             .dryRun: DryRunExecutor(), .local: LocalExecutor(hostNames: LocalExecutor.defaultHostNames.union(localNames)), .ssh: ssh,
-        ])
+        ]
+        if let ssm = try ssmExecutor(configuration: configuration) { remoteExecutors[.ssm] = ssm }
+        let executors = ExecutorRouter(inventory: configuration.inventory, standalone: executor, executors: remoteExecutors)
         let engineConfiguration = EngineConfiguration(
             nodeID: configuration.nodeID, workers: configuration.workers, planWorkers: configuration.planWorkers,
             executionWorkers: configuration.executionWorkers, approvalMode: configuration.approvalMode,
@@ -103,6 +106,34 @@ public enum RemediatorApplication {
             services: services + [ingest, workers],
             logger: logger
         )
+    }
+
+    /// The SSM executor when the inventory has SSM hosts: AWS credentials and a region for
+    /// every such host must be there at start, not discovered missing at 3 a.m.
+    static func ssmExecutor(configuration: ServerConfiguration) throws(ConfigurationLoader.Failure) -> SSMExecutor? {
+        let hosts = configuration.inventory.hosts.filter { $0.executor == .ssm }
+        guard !hosts.isEmpty else { return nil }
+        let chain = AWSCredentialChain(environment: configuration.planner.awsEnvironment, homeDirectory: configuration.planner.homeDirectory)
+        do {
+            let credentials = try chain.credentials()
+            let region: String
+            if let unset = hosts.first(where: { $0.region == nil }) {
+                do {
+                    region = try chain.region()
+                } catch {
+                    throw ConfigurationLoader.Failure(description: "SSM host '\(unset.name)' has no region and there is no default: \(error)")
+                }
+            } else {
+                region = (try? chain.region()) ?? hosts[0].region ?? "us-east-1"
+            }
+            return SSMExecutor(client: AWSClient(credentials: credentials, region: region), environment: configuration.planner.awsEnvironment)
+        } catch let error as AWSConfigurationError {
+            throw ConfigurationLoader.Failure(description: "the inventory has SSM hosts (\(hosts.map(\.name).joined(separator: ", "))): \(error)")
+        } catch let error as ConfigurationLoader.Failure {
+            throw error
+        } catch {
+            throw ConfigurationLoader.Failure(description: "\(error)")
+        }
     }
 
     /// The key that seals secrets: `secret_key`, else `secret_key_file`, else the data

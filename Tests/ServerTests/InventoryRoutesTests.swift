@@ -1,6 +1,7 @@
 import Execution
 import Foundation
 import Hummingbird
+import Planning
 import Server
 import Testing
 
@@ -32,6 +33,38 @@ struct InventoryRoutesTests {
             #expect(hosts.first?["groups"] as? [String] == ["web"])
             #expect((answer.json["groups"] as? [String: [String]])?["web"] == ["web-1"])
             #expect(try await client.call(.get, "/v1/inventory", key: nil).status == .unauthorized)
+        }
+    }
+
+    @Test("SSM hosts need AWS credentials and a region at start: without them the server refuses to start")
+    func ssmNeedsCredentials() async throws {
+        let inventory = try InventoryLoader.load(yaml: """
+            hosts:
+              - name: build-1
+                executor: ssm
+                instance_id: i-0123456789abcdef0
+            """, origin: "test")
+        let withoutCredentials = ServerHarness {
+            $0.inventory = inventory
+            $0.planner.awsEnvironment = [:]
+            $0.planner.homeDirectory = "/nonexistent"
+        }
+        let error = await #expect(throws: (any Error).self) { try await withoutCredentials.run { _ in } }
+        #expect("\(error.map { String(describing: $0) } ?? "")".contains("SSM hosts (build-1)"))
+        let withoutRegion = ServerHarness {
+            $0.inventory = inventory
+            $0.planner.awsEnvironment = ["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret"]
+            $0.planner.homeDirectory = "/nonexistent"
+        }
+        let regionError = await #expect(throws: (any Error).self) { try await withoutRegion.run { _ in } }
+        #expect("\(regionError.map { String(describing: $0) } ?? "")".contains("has no region"))
+        try await ServerHarness {
+            $0.inventory = inventory
+            $0.planner.awsEnvironment = ["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_REGION": "eu-west-1"]
+            $0.planner.homeDirectory = "/nonexistent"
+        }.run { client in
+            let answer = try await client.call(.get, "/v1/inventory")
+            #expect(answer.status == .ok)
         }
     }
 }

@@ -27,7 +27,7 @@ struct OpenSSHClient: Sendable {
         let knownHostsPath = directory.appendingPathComponent("known_hosts").path
         let knownHosts = pin.keys.map { "\(Self.hostAlias) \($0)\n" }.joined()
         if let problem = PrivateFile.create(keyPath, contents: privateKey) ?? PrivateFile.create(knownHostsPath, contents: knownHosts) {
-            throw SSHError(.configuration, problem)
+            throw RemoteExecutionError(.configuration, problem)
         }
         let arguments = [
             executable, "-F", "/dev/null", "-T",
@@ -56,12 +56,12 @@ struct OpenSSHClient: Sendable {
             let message = stderr.text.trimmingCharacters(in: .whitespacesAndNewlines)
             let endpoint = "\(host.address):\(host.port)"
             if message.contains("Host key verification failed") || message.contains("REMOTE HOST IDENTIFICATION HAS CHANGED") {
-                throw SSHError(.hostKeyMismatch, "\(endpoint) did not present the host key pinned in \(pin.source); refusing to connect (\(message))")
+                throw RemoteExecutionError(.hostKeyMismatch, "\(endpoint) did not present the host key pinned in \(pin.source); refusing to connect (\(message))")
             }
             if message.contains("Permission denied") {
-                throw SSHError(.authenticationFailed, "\(endpoint) refused the key for user '\(user)' (\(message))")
+                throw RemoteExecutionError(.authenticationFailed, "\(endpoint) refused the key for user '\(user)' (\(message))")
             }
-            throw SSHError(.connectionFailed, "the OpenSSH client could not run the step on \(endpoint): \(message)")
+            throw RemoteExecutionError(.connectionFailed, "the OpenSSH client could not run the step on \(endpoint): \(message)")
         }
         return ending
     }

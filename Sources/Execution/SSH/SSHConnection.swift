@@ -32,7 +32,7 @@ final class SSHConnection: Sendable {
     var isActive: Bool { channel.isActive }
 
     /// Connects, checks the server's key against `pin` and authenticates; fails with an
-    /// ``SSHError`` that says which of those went wrong.
+    /// ``RemoteExecutionError`` that says which of those went wrong.
     static func connect(
         address: String, port: Int, user: String, authentication: Authentication, pin: SSHHostKeyPin,
         connectTimeout: Duration, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
@@ -58,21 +58,21 @@ final class SSHConnection: Sendable {
             channel = try await bootstrap.connect(host: address, port: port).get()
         } catch {
             ready.fail(error)
-            throw SSHError(.connectionFailed, "cannot connect to \(endpoint): \(error)")
+            throw RemoteExecutionError(.connectionFailed, "cannot connect to \(endpoint): \(error)")
         }
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await ready.futureResult.get() }
                 group.addTask {
                     try await Task.sleep(for: connectTimeout)
-                    throw SSHError(.connectionFailed, "the SSH handshake with \(endpoint) did not finish within \(connectTimeout)")
+                    throw RemoteExecutionError(.connectionFailed, "the SSH handshake with \(endpoint) did not finish within \(connectTimeout)")
                 }
                 defer { group.cancelAll() }
                 try await group.next()
             }
         } catch {
             channel.close(promise: nil)
-            throw error as? SSHError ?? SSHError(.connectionFailed, "SSH handshake with \(endpoint) failed: \(error)")
+            throw error as? RemoteExecutionError ?? RemoteExecutionError(.connectionFailed, "SSH handshake with \(endpoint) failed: \(error)")
         }
         return SSHConnection(channel: channel, endpoint: endpoint)
     }
@@ -104,7 +104,7 @@ final class SSHConnection: Sendable {
             child = try await childPromise.futureResult.get()
         } catch {
             resultPromise.succeed(.init(exitCode: nil, exitSignal: nil, refused: true))
-            throw SSHError(.sessionFailed, "\(endpoint) did not open a session: \(error)")
+            throw RemoteExecutionError(.sessionFailed, "\(endpoint) did not open a session: \(error)")
         }
         // The command, then all of standard input and its end: `bash -s` stops reading the
         // script there, and a command in it that reads standard input sees end-of-file.
@@ -127,7 +127,7 @@ final class SSHConnection: Sendable {
         }
         timer.cancel()
         guard !result.refused else {
-            throw SSHError(.sessionFailed, "\(endpoint) refused to run the command")
+            throw RemoteExecutionError(.sessionFailed, "\(endpoint) refused to run the command")
         }
         return CommandResult(exitCode: result.exitCode, exitSignal: result.exitSignal, stopped: stop.reason)
     }
@@ -168,11 +168,11 @@ private final class UserAuthentication: NIOSSHClientUserAuthenticationDelegate {
         }
         let name = method == .publicKey ? "key" : "password"
         guard !offered else {
-            nextChallengePromise.fail(SSHError(.authenticationFailed, "\(endpoint) refused the \(name) for user '\(user)'"))
+            nextChallengePromise.fail(RemoteExecutionError(.authenticationFailed, "\(endpoint) refused the \(name) for user '\(user)'"))
             return
         }
         guard availableMethods.contains(method) else {
-            nextChallengePromise.fail(SSHError(.authenticationFailed, "\(endpoint) does not accept \(name) authentication for user '\(user)'"))
+            nextChallengePromise.fail(RemoteExecutionError(.authenticationFailed, "\(endpoint) does not accept \(name) authentication for user '\(user)'"))
             return
         }
         offered = true
@@ -194,7 +194,7 @@ private final class HostKeyCheck: NIOSSHClientServerAuthenticationDelegate {
         if pin.accepts(hostKey) {
             validationCompletePromise.succeed(())
         } else {
-            validationCompletePromise.fail(SSHError(
+            validationCompletePromise.fail(RemoteExecutionError(
                 .hostKeyMismatch,
                 "\(endpoint) presented host key \(SSHHostKeyPin.fingerprint(hostKey)), which is not the one pinned in \(pin.source); refusing to connect (if the host was rebuilt, check its new key out of band and update the inventory)"
             ))
@@ -223,19 +223,19 @@ private final class HandshakeWatcher: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        ready?.fail(error as? SSHError ?? SSHError(.connectionFailed, "SSH with \(endpoint) failed: \(error)"))
+        ready?.fail(error as? RemoteExecutionError ?? RemoteExecutionError(.connectionFailed, "SSH with \(endpoint) failed: \(error)"))
         ready = nil
         context.close(promise: nil)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        ready?.fail(SSHError(.connectionFailed, "\(endpoint) closed the connection during the SSH handshake"))
+        ready?.fail(RemoteExecutionError(.connectionFailed, "\(endpoint) closed the connection during the SSH handshake"))
         ready = nil
         context.fireChannelInactive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        ready?.fail(SSHError(.connectionFailed, "the connection to \(endpoint) went away during the SSH handshake"))
+        ready?.fail(RemoteExecutionError(.connectionFailed, "the connection to \(endpoint) went away during the SSH handshake"))
         ready = nil
     }
 }

@@ -52,7 +52,7 @@ public struct SSHExecutor: Executor {
         }
         let shown = "ssh \(host.user ?? "?")@\(host.address):\(host.port)"
         do {
-            guard let user = host.user else { throw SSHError(.configuration, "host '\(host.name)' has no user") }
+            guard let user = host.user else { throw RemoteExecutionError(.configuration, "host '\(host.name)' has no user") }
             let invocation = try RemoteInvocation.make(for: request, platform: host.platform)
             let pin = try SSHHostKeyPin.forHost(host)
             let credential = try await credential(for: host, tenantID: request.tenantID)
@@ -94,9 +94,9 @@ public struct SSHExecutor: Executor {
                 }
                 return ExecutionOutcome(.exited(exitCode), command: command, timeoutSeconds: request.step.timeoutSeconds, stdout: stdout, stderr: stderr)
             case .native(.password):
-                throw SSHError(.configuration, "host '\(host.name)' is pinned by an RSA host key, which only the OpenSSH client checks, and that path takes keys, not passwords: pin its ed25519 or ECDSA key instead")
+                throw RemoteExecutionError(.configuration, "host '\(host.name)' is pinned by an RSA host key, which only the OpenSSH client checks, and that path takes keys, not passwords: pin its ed25519 or ECDSA key instead")
             case .native(.privateKey):
-                throw SSHError(.configuration, "host '\(host.name)' is pinned by an RSA host key only; pin its ed25519 or ECDSA key too, or use an RSA user key")
+                throw RemoteExecutionError(.configuration, "host '\(host.name)' is pinned by an RSA host key only; pin its ed25519 or ECDSA key too, or use an RSA user key")
             case .rsa(let keyText):
                 let client = OpenSSHClient(
                     executable: configuration.openSSHExecutable, connectTimeoutSeconds: Int(configuration.connectTimeout.components.seconds),
@@ -107,7 +107,7 @@ public struct SSHExecutor: Executor {
                 )
                 return ExecutionOutcome(ending, command: command + " (OpenSSH client)", timeoutSeconds: request.step.timeoutSeconds, stdout: stdout, stderr: stderr)
             }
-        } catch let error as SSHError {
+        } catch let error as RemoteExecutionError {
             return ExecutionOutcome(status: .failed, command: shown, stderr: error.description)
         } catch let error as SecretError {
             return ExecutionOutcome(status: .failed, command: shown, stderr: "ssh credential for '\(host.name)': \(error)")
@@ -122,26 +122,26 @@ public struct SSHExecutor: Executor {
     /// The host's key or password, from its secret or its key file.
     func credential(for host: InventoryHost, tenantID: TenantID) async throws -> Credential {
         if let name = host.credential {
-            guard let vault else { throw SSHError(.configuration, "host '\(host.name)' names credential '\(name)', but this node has no secret store") }
+            guard let vault else { throw RemoteExecutionError(.configuration, "host '\(host.name)' names credential '\(name)', but this node has no secret store") }
             let secret = try await vault.value(of: name, tenantID: tenantID)
-            guard let text = secret.text else { throw SSHError(.badCredential, "secret '\(name)' is not text (a key file or a password)") }
+            guard let text = secret.text else { throw RemoteExecutionError(.badCredential, "secret '\(name)' is not text (a key file or a password)") }
             if SSHPrivateKeyFile.looksLikeKeyFile(text) {
                 return try Self.credential(SSHPrivateKeyFile.parse(text, source: "secret '\(name)'"))
             }
             var password = Substring(text)
             while password.last == "\n" || password.last == "\r" { password.removeLast() }
-            guard !password.isEmpty else { throw SSHError(.badCredential, "secret '\(name)' is an empty password") }
+            guard !password.isEmpty else { throw RemoteExecutionError(.badCredential, "secret '\(name)' is an empty password") }
             return .native(.password(String(password)))
         }
         guard let path = host.privateKeyFile else {
-            throw SSHError(.configuration, "host '\(host.name)' has neither credential nor private_key_file")
+            throw RemoteExecutionError(.configuration, "host '\(host.name)' has neither credential nor private_key_file")
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let mode = attributes?[.posixPermissions] as? Int, mode & 0o077 != 0 {
-            throw SSHError(.badCredential, "private_key_file \(path) can be read by other users (mode \(String(mode, radix: 8))); chmod 600 it")
+            throw RemoteExecutionError(.badCredential, "private_key_file \(path) can be read by other users (mode \(String(mode, radix: 8))); chmod 600 it")
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw SSHError(.badCredential, "private_key_file \(path) cannot be read")
+            throw RemoteExecutionError(.badCredential, "private_key_file \(path) cannot be read")
         }
         return try Self.credential(SSHPrivateKeyFile.parse(text, source: path))
     }

@@ -21,23 +21,23 @@ struct SSHHostKeyPin: Sendable, Equatable {
 
     /// The pin for an inventory entry: `host_key`, else the known_hosts lines that name
     /// its address (as `addr` on port 22, `[addr]:port` otherwise) or its name.
-    static func forHost(_ host: InventoryHost) throws(SSHError) -> SSHHostKeyPin {
+    static func forHost(_ host: InventoryHost) throws(RemoteExecutionError) -> SSHHostKeyPin {
         if let hostKey = host.hostKey {
             return SSHHostKeyPin(keys: [normalized(hostKey)], source: "host_key")
         }
         guard let path = host.knownHostsFile else {
-            throw SSHError(.hostKeyMismatch, "host '\(host.name)' has no host_key or known_hosts_file; an unpinned server key is never trusted")
+            throw RemoteExecutionError(.hostKeyMismatch, "host '\(host.name)' has no host_key or known_hosts_file; an unpinned server key is never trusted")
         }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw SSHError(.configuration, "known_hosts_file \(path) for host '\(host.name)' cannot be read: \(error.localizedDescription)")
+            throw RemoteExecutionError(.configuration, "known_hosts_file \(path) for host '\(host.name)' cannot be read: \(error.localizedDescription)")
         }
         let names = [host.address, host.name].map { host.port == 22 ? $0 : "[\($0)]:\(host.port)" }
         let keys = KnownHostsFile.keys(in: text, forAnyOf: names)
         guard !keys.isEmpty else {
-            throw SSHError(.hostKeyMismatch, "known_hosts_file \(path) has no key for \(names.joined(separator: " or ")); add the server's key (ssh-keyscan, checked out of band)")
+            throw RemoteExecutionError(.hostKeyMismatch, "known_hosts_file \(path) has no key for \(names.joined(separator: " or ")); add the server's key (ssh-keyscan, checked out of band)")
         }
         return SSHHostKeyPin(keys: keys, source: path)
     }

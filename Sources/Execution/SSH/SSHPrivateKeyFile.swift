@@ -16,10 +16,10 @@ enum SSHPrivateKeyFile: Sendable {
     case rsa(String)
 
     /// Parses a key file's text; `source` names it in errors (a path or `secret 'x'`).
-    static func parse(_ text: String, source: String) throws(SSHError) -> SSHPrivateKeyFile {
+    static func parse(_ text: String, source: String) throws(RemoteExecutionError) -> SSHPrivateKeyFile {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let (label, body) = pemBody(trimmed) else {
-            throw SSHError(.badCredential, "\(source) is not a private key file (no '-----BEGIN ... PRIVATE KEY-----' block)")
+            throw RemoteExecutionError(.badCredential, "\(source) is not a private key file (no '-----BEGIN ... PRIVATE KEY-----' block)")
         }
         switch label {
         case "OPENSSH PRIVATE KEY":
@@ -32,11 +32,11 @@ enum SSHPrivateKeyFile: Sendable {
             if let key = try? P384.Signing.PrivateKey(pemRepresentation: trimmed) { return .native(NIOSSHPrivateKey(p384Key: key)) }
             if let key = try? P521.Signing.PrivateKey(pemRepresentation: trimmed) { return .native(NIOSSHPrivateKey(p521Key: key)) }
             if label == "PRIVATE KEY", isPKCS8RSA(body) { return .rsa(trimmed + "\n") }
-            throw SSHError(.badCredential, "\(source): a '\(label)' block that is not an ECDSA P-256/384/521 or RSA key")
+            throw RemoteExecutionError(.badCredential, "\(source): a '\(label)' block that is not an ECDSA P-256/384/521 or RSA key")
         case "ENCRYPTED PRIVATE KEY":
             throw passphraseProtected(source)
         default:
-            throw SSHError(.badCredential, "\(source): '\(label)' is not a private key format Remediator reads (OpenSSH, PKCS#1, SEC1 or PKCS#8)")
+            throw RemoteExecutionError(.badCredential, "\(source): '\(label)' is not a private key format Remediator reads (OpenSSH, PKCS#1, SEC1 or PKCS#8)")
         }
     }
 
@@ -45,8 +45,8 @@ enum SSHPrivateKeyFile: Sendable {
         text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("-----BEGIN ")
     }
 
-    static func passphraseProtected(_ source: String) -> SSHError {
-        SSHError(.badCredential, "\(source) is protected by a passphrase; store the key without one (`ssh-keygen -p -N ''`): secrets are encrypted at rest")
+    static func passphraseProtected(_ source: String) -> RemoteExecutionError {
+        RemoteExecutionError(.badCredential, "\(source) is protected by a passphrase; store the key without one (`ssh-keygen -p -N ''`): secrets are encrypted at rest")
     }
 
     /// The label and the decoded body of the first PEM block.
@@ -69,16 +69,16 @@ enum SSHPrivateKeyFile: Sendable {
 
     /// The `openssh-key-v1` container: magic, cipher, KDF, one public key, then the private
     /// section (two equal check words, the key, a comment, padding).
-    static func parseOpenSSH(_ body: Data, source: String) throws(SSHError) -> SSHPrivateKeyFile {
+    static func parseOpenSSH(_ body: Data, source: String) throws(RemoteExecutionError) -> SSHPrivateKeyFile {
         var reader = SSHWireReader(body)
-        let malformed = SSHError(.badCredential, "\(source) is not a well-formed OpenSSH private key")
+        let malformed = RemoteExecutionError(.badCredential, "\(source) is not a well-formed OpenSSH private key")
         guard reader.readMagic("openssh-key-v1\u{0}"),
               let cipher = reader.readString(), let kdf = reader.readString(), reader.readString() != nil,
               let count = reader.readUInt32(), reader.readString() != nil else { throw malformed }
         guard String(decoding: cipher, as: UTF8.self) == "none", String(decoding: kdf, as: UTF8.self) == "none" else {
             throw passphraseProtected(source)
         }
-        guard count == 1 else { throw SSHError(.badCredential, "\(source) holds \(count) keys; one is expected") }
+        guard count == 1 else { throw RemoteExecutionError(.badCredential, "\(source) holds \(count) keys; one is expected") }
         guard let section = reader.readString() else { throw malformed }
         var keys = SSHWireReader(section)
         guard let check1 = keys.readUInt32(), let check2 = keys.readUInt32(), check1 == check2,
@@ -106,7 +106,7 @@ enum SSHPrivateKeyFile: Sendable {
             let base64 = body.base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
             return .rsa("-----BEGIN OPENSSH PRIVATE KEY-----\n\(base64)\n-----END OPENSSH PRIVATE KEY-----\n")
         default:
-            throw SSHError(.badCredential, "\(source) is a '\(type)' key; Remediator uses ed25519, ECDSA and RSA keys")
+            throw RemoteExecutionError(.badCredential, "\(source) is a '\(type)' key; Remediator uses ed25519, ECDSA and RSA keys")
         }
     }
 

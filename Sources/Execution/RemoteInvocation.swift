@@ -23,7 +23,7 @@ struct RemoteInvocation: Sendable, Equatable {
     /// the step first; this ends it if the connection is gone.
     static let remoteGrace = 5
 
-    static func make(for request: ExecutionRequest, platform: InventoryHost.Platform) throws(SSHError) -> RemoteInvocation {
+    static func make(for request: ExecutionRequest, platform: InventoryHost.Platform) throws(RemoteExecutionError) -> RemoteInvocation {
         let environment = try checkedEnvironment(request.environment)
         switch (request.step.language, platform) {
         case (.bash, .linux):
@@ -34,13 +34,10 @@ struct RemoteInvocation: Sendable, Equatable {
             let stdin = preamble + Interpreter.standardInput(for: request.step)
             return RemoteInvocation(command: "exec timeout -k \(remoteGrace) \(limit) bash -s", standardInput: Data(stdin.utf8))
         case (.bash, .windows):
-            throw SSHError(.configuration, "step '\(request.step.name)' is a bash script and host '\(request.host)' runs Windows")
+            throw RemoteExecutionError(.configuration, "step '\(request.step.name)' is a bash script and host '\(request.host)' runs Windows")
         case (.powershell, let platform):
             let program = platform == .windows ? "powershell.exe" : "pwsh"
-            let preamble = environment.map { key, value in
-                "$env:\(key) = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('\(base64(value))'))\n"
-            }.joined()
-            let encoded = encodedCommand(preamble + request.step.script)
+            let encoded = encodedCommand(try powerShellScript(for: request))
             let prefix = (platform == .linux ? "exec timeout -k \(remoteGrace) \(request.step.timeoutSeconds + remoteGrace) " : "")
                 + "\(program) -NoProfile -NonInteractive -EncodedCommand "
             if encoded.count <= maximumEncodedCommandLength {
@@ -54,6 +51,14 @@ struct RemoteInvocation: Sendable, Equatable {
                 command: prefix + encodedCommand(stdinLoader), standardInput: Data((lines.joined(separator: "\n") + "\n").utf8)
             )
         }
+    }
+
+    /// A PowerShell step's script with the alert facts set first, as `$env:` variables.
+    static func powerShellScript(for request: ExecutionRequest) throws(RemoteExecutionError) -> String {
+        let preamble = try checkedEnvironment(request.environment).map { key, value in
+            "$env:\(key) = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('\(base64(value))'))\n"
+        }.joined()
+        return preamble + request.step.script
     }
 
     /// Reads the base64 of a UTF-16LE script from standard input and runs it.
@@ -79,13 +84,13 @@ struct RemoteInvocation: Sendable, Equatable {
 
     /// The variables sorted by name; a name that is not a plain identifier is refused
     /// rather than spliced into the preamble.
-    static func checkedEnvironment(_ environment: [String: String]) throws(SSHError) -> [(String, String)] {
+    static func checkedEnvironment(_ environment: [String: String]) throws(RemoteExecutionError) -> [(String, String)] {
         for name in environment.keys {
             let bytes = Array(name.utf8)
             let isIdentifier = !bytes.isEmpty && !(bytes[0] >= 0x30 && bytes[0] <= 0x39) && bytes.allSatisfy { byte in
                 (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "_")
             }
-            guard isIdentifier else { throw SSHError(.configuration, "environment variable name '\(name)' is not an identifier") }
+            guard isIdentifier else { throw RemoteExecutionError(.configuration, "environment variable name '\(name)' is not an identifier") }
         }
         return environment.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }

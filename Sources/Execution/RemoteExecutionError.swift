@@ -1,6 +1,6 @@
-/// Why an SSH step could not run. Messages name the host and what to change; they never
-/// contain a password or key.
-public struct SSHError: Error, Sendable, CustomStringConvertible {
+/// Why a step could not run on a remote host (SSH or SSM). Messages name the host and
+/// what to change; they never contain a password or key.
+public struct RemoteExecutionError: Error, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         /// The inventory entry cannot be used (no user, no pinned key, ...).
         case configuration
@@ -10,9 +10,11 @@ public struct SSHError: Error, Sendable, CustomStringConvertible {
         case hostKeyMismatch
         /// The server refused the key or password.
         case authenticationFailed
-        /// TCP connect or the SSH handshake failed or took too long.
+        /// TCP connect or the SSH handshake failed or took too long; the AWS API could not
+        /// be reached.
         case connectionFailed
-        /// The server refused to run the command or the session broke off.
+        /// The server refused to run the command or the session broke off; SSM refused
+        /// the command.
         case sessionFailed
     }
 
@@ -24,5 +26,5 @@ public struct SSHError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "ssh \(kind.rawValue): \(message)" }
+    public var description: String { "\(kind.rawValue): \(message)" }
 }
