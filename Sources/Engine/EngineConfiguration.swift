@@ -43,6 +43,13 @@ public struct EngineConfiguration: Sendable {
     public var hostRateLimit: RateLimit
     /// Most executions per runbook in a window, across hosts.
     public var runbookRateLimit: RateLimit
+    /// How long after a remediation the source's own "resolved" alert still counts as
+    /// verification, when the plan's verification failed or the plan has none. Rollback
+    /// waits this long for it; 0 rolls back at once.
+    public var verifyWindow: Duration
+    /// How often a verification waiting for the source looks again (a resolved alert also
+    /// wakes it at once).
+    public var verifyRecheckInterval: Duration
 
     public init(
         nodeID: String = "node-1",
@@ -59,7 +66,9 @@ public struct EngineConfiguration: Sendable {
         maxIngestBatch: Int = 256,
         pauseCheckInterval: Duration = .seconds(1),
         hostRateLimit: RateLimit = RateLimit(maxRuns: 5, window: .seconds(3600)),
-        runbookRateLimit: RateLimit = RateLimit(maxRuns: 100, window: .seconds(3600))
+        runbookRateLimit: RateLimit = RateLimit(maxRuns: 100, window: .seconds(3600)),
+        verifyWindow: Duration = .seconds(300),
+        verifyRecheckInterval: Duration = .seconds(15)
     ) {
         self.nodeID = nodeID
         self.workers = workers
@@ -76,6 +85,8 @@ public struct EngineConfiguration: Sendable {
         self.pauseCheckInterval = pauseCheckInterval
         self.hostRateLimit = hostRateLimit
         self.runbookRateLimit = runbookRateLimit
+        self.verifyWindow = verifyWindow
+        self.verifyRecheckInterval = verifyRecheckInterval
     }
 
     /// The lanes this node's workers run.

@@ -140,6 +140,13 @@ public struct WorkerPool: Service, CustomStringConvertible {
             case .obsolete(let state):
                 logger.info("stage result discarded: the incident is \(state.rawValue)")
             }
+        } catch let pending as VerificationPending {
+            logger.info("verification pending", metadata: ["detail": "\(pending)"])
+            do {
+                try await store.release([job], retryAt: pending.until, at: clock())
+            } catch {
+                logger.error("postponing the verification failed", metadata: ["error": "\(error)"])
+            }
         } catch let paused as ExecutionPaused {
             // Not a failure: the job waits, uncounted, until execution resumes.
             logger.notice("step not started: \(paused)")

@@ -49,7 +49,8 @@ public enum RemediatorApplication {
         let engineConfiguration = EngineConfiguration(
             nodeID: configuration.nodeID, workers: configuration.workers, planWorkers: configuration.planWorkers,
             executionWorkers: configuration.executionWorkers, approvalMode: configuration.approvalMode,
-            hostRateLimit: configuration.hostRateLimit, runbookRateLimit: configuration.runbookRateLimit
+            hostRateLimit: configuration.hostRateLimit, runbookRateLimit: configuration.runbookRateLimit,
+            verifyWindow: .seconds(configuration.verifyWindowSeconds)
         )
         guard let validator = SafetyValidator(policies: configuration.safetyPolicies, environment: configuration.environment) else {
             throw ConfigurationLoader.Failure(description: "environment '\(configuration.environment)' has no safety policy")

@@ -6,6 +6,7 @@ import Planning
 import RemediatorCore
 import Safety
 import Storage
+import Synchronization
 import Testing
 
 /// Drives the real stage runner over a real SQLite store, one job at a time.
@@ -14,16 +15,21 @@ struct PipelineDriver {
     let store: SQLiteStore
     let runner: StageRunner
     let actions: IncidentActions
+    /// The time the runner and the queue see; tests move it forward.
+    let clock = OffsetClock()
+
+    /// Verification does not wait for the source unless a test says so.
+    static let configuration = EngineConfiguration(verifyWindow: .zero)
 
     init(
         executor: any Executor = DryRunExecutor(), executors: ExecutorRouter? = nil, planner: ((RunbookCatalog) -> any Planner)? = nil,
-        configuration: EngineConfiguration = EngineConfiguration()
+        configuration: EngineConfiguration = PipelineDriver.configuration
     ) throws {
         store = try SQLiteStore(configuration: .init(path: directory.appendingPathComponent("db.sqlite").path))
         let catalog = RunbookCatalog.load(directories: [])
         runner = StageRunner(
             store: store, catalog: catalog, planner: planner?(catalog) ?? RunbookPlanner(catalog: catalog), validator: SafetyValidator(),
-            executors: executors ?? ExecutorRouter(standalone: executor), configuration: configuration
+            executors: executors ?? ExecutorRouter(standalone: executor), configuration: configuration, clock: { [clock] in clock.now() }
         )
         actions = IncidentActions(store: store, signal: WorkSignal())
     }
@@ -45,12 +51,17 @@ struct PipelineDriver {
     @discardableResult
     func drain() async throws -> [Stage] {
         var ran: [Stage] = []
-        while let claimed = try await store.claim(owner: "test", limit: 1, lease: .seconds(30), at: Date()).first {
+        while let claimed = try await store.claim(owner: "test", limit: 1, lease: .seconds(30), at: clock.now()).first {
             ran.append(claimed.job.stage)
-            if let outcome = try await runner.run(claimed) {
-                _ = try await store.complete(claimed.job, with: outcome, at: Date())
-            } else {
-                try await store.abandon(claimed.job, reason: "obsolete", at: Date())
+            do {
+                if let outcome = try await runner.run(claimed) {
+                    _ = try await store.complete(claimed.job, with: outcome, at: clock.now())
+                } else {
+                    try await store.abandon(claimed.job, reason: "obsolete", at: clock.now())
+                }
+            } catch let pending as VerificationPending {
+                // As the worker pool does: due again later, not counted as an attempt.
+                try await store.release([claimed.job], retryAt: pending.until, at: clock.now())
             }
         }
         return ran
@@ -183,5 +194,16 @@ struct ScriptedExecutor: Executor {
             return ExecutionOutcome(status: .failed, command: "bash -s", exitCode: 1, stdout: "", stderr: "boom")
         }
         return ExecutionOutcome(status: .succeeded, command: "bash -s", exitCode: 0, stdout: "ok")
+    }
+}
+
+/// Wall-clock time plus an offset the test moves forward.
+final class OffsetClock: Sendable {
+    private let offset = Mutex<TimeInterval>(0)
+
+    func now() -> Date { Date().addingTimeInterval(offset.withLock { $0 }) }
+
+    func advance(by seconds: TimeInterval) {
+        offset.withLock { $0 += seconds }
     }
 }

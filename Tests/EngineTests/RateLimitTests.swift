@@ -18,7 +18,7 @@ struct RateLimitTests {
 
     @Test("past a host's limit the next approved incident on it escalates instead of running; other hosts run")
     func perHost() async throws {
-        let driver = try PipelineDriver(configuration: EngineConfiguration(hostRateLimit: RateLimit(maxRuns: 2, window: .seconds(3600))))
+        let driver = try PipelineDriver(configuration: EngineConfiguration(hostRateLimit: RateLimit(maxRuns: 2, window: .seconds(3600)), verifyWindow: .zero))
         defer { driver.remove() }
         #expect(try await runIncident(on: "web-1", driver).state == .closed)
         #expect(try await runIncident(on: "web-1", driver).state == .closed)
@@ -31,7 +31,7 @@ struct RateLimitTests {
 
     @Test("past a runbook's limit, its next run on any host escalates")
     func perRunbook() async throws {
-        let driver = try PipelineDriver(configuration: EngineConfiguration(runbookRateLimit: RateLimit(maxRuns: 2, window: .seconds(3600))))
+        let driver = try PipelineDriver(configuration: EngineConfiguration(runbookRateLimit: RateLimit(maxRuns: 2, window: .seconds(3600)), verifyWindow: .zero))
         defer { driver.remove() }
         #expect(try await runIncident(on: "web-1", driver).state == .closed)
         #expect(try await runIncident(on: "web-2", driver).state == .closed)
@@ -42,7 +42,7 @@ struct RateLimitTests {
 
     @Test("runs outside the window do not count")
     func window() async throws {
-        let driver = try PipelineDriver(configuration: EngineConfiguration(hostRateLimit: RateLimit(maxRuns: 1, window: .seconds(3600))))
+        let driver = try PipelineDriver(configuration: EngineConfiguration(hostRateLimit: RateLimit(maxRuns: 1, window: .seconds(3600)), verifyWindow: .zero))
         defer { driver.remove() }
         let first = try await runIncident(on: "web-1", driver)
         let runs = try await driver.store.executionRuns(tenantID: .default, host: "web-1", runbookID: nil, since: Date().addingTimeInterval(-60), excluding: "none")

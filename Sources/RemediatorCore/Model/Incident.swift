@@ -23,6 +23,9 @@ public struct Incident: Sendable, Equatable, Codable, Identifiable {
     public var createdAt: Date
     public var updatedAt: Date
     public var resolvedAt: Date?
+    /// When the source last said the problem was resolved while Remediator was running or
+    /// verifying a fix: evidence the fix worked.
+    public var sourceResolvedAt: Date?
     public var context: IncidentContext?
     public var plan: Plan?
     public var safety: PlanSafetyReport?
@@ -31,7 +34,7 @@ public struct Incident: Sendable, Equatable, Codable, Identifiable {
         id: String, tenantID: TenantID, fingerprint: String, state: IncidentState, stateReason: String = "",
         source: String, alertName: String, title: String, description: String, severity: Severity,
         host: String, service: String, labels: [String: String], alertCount: Int, createdAt: Date,
-        updatedAt: Date, resolvedAt: Date? = nil, context: IncidentContext? = nil, plan: Plan? = nil,
+        updatedAt: Date, resolvedAt: Date? = nil, sourceResolvedAt: Date? = nil, context: IncidentContext? = nil, plan: Plan? = nil,
         safety: PlanSafetyReport? = nil
     ) {
         self.id = id
@@ -51,6 +54,7 @@ public struct Incident: Sendable, Equatable, Codable, Identifiable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.resolvedAt = resolvedAt
+        self.sourceResolvedAt = sourceResolvedAt
         self.context = context
         self.plan = plan
         self.safety = safety
@@ -66,5 +70,6 @@ public struct Incident: Sendable, Equatable, Codable, Identifiable {
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case resolvedAt = "resolved_at"
+        case sourceResolvedAt = "source_resolved_at"
     }
 }

@@ -83,8 +83,9 @@ public protocol JobQueue: Sendable {
     /// Ends a job whose work no longer applies (its incident moved on while it ran).
     func abandon(_ job: Job, reason: String, at now: Date) async throws
 
-    /// Gives back leased jobs without counting an attempt (graceful shutdown).
-    func release(_ jobs: [Job], at now: Date) async throws
+    /// Gives back leased jobs without counting an attempt, due again at `retryAt`
+    /// (graceful shutdown; a verification waiting for the source).
+    func release(_ jobs: [Job], retryAt: Date, at now: Date) async throws
 
     /// Jobs that are queued or running, for back-pressure and metrics.
     func pendingJobCount() async throws -> Int
@@ -94,6 +95,11 @@ extension JobQueue {
     /// Claims up to `limit` due jobs of any stage.
     public func claim(owner: String, limit: Int, lease: Duration, at now: Date) async throws -> [ClaimedJob] {
         try await claim(owner: owner, limit: limit, stages: Set(Stage.allCases), lease: lease, at: now)
+    }
+
+    /// Gives back leased jobs without counting an attempt, due again at once.
+    public func release(_ jobs: [Job], at now: Date) async throws {
+        try await release(jobs, retryAt: now, at: now)
     }
 
     /// Completes a job; the next stage, if any, is queued for any worker.

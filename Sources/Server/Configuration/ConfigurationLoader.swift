@@ -51,6 +51,7 @@ public struct ConfigurationLoader: Sendable {
         "REMEDIATOR_EXECUTION_WORKERS": "execution_workers",
         "REMEDIATOR_RATE_LIMIT_HOST": "rate_limit_host",
         "REMEDIATOR_RATE_LIMIT_RUNBOOK": "rate_limit_runbook",
+        "REMEDIATOR_VERIFY_WINDOW_SECONDS": "verify_window_seconds",
         "REMEDIATOR_NODE_ID": "node_id",
         "REMEDIATOR_LOG_LEVEL": "log_level",
         "REMEDIATOR_SAFETY_POLICY": "safety_policy",
@@ -195,6 +196,7 @@ public struct ConfigurationLoader: Sendable {
                 throw Failure(description: "\(source): '\(key)' must be RUNS/WINDOW with the window in s, m, h or d (at most 30d), e.g. 5/1h, not '\(value)'")
             }
             if key == "rate_limit_host" { configuration.hostRateLimit = limit } else { configuration.runbookRateLimit = limit }
+        case "verify_window_seconds": configuration.verifyWindowSeconds = try integer(in: 0...86_400)
         case "node_id":
             guard value.range(of: "^[A-Za-z0-9._-]{1,64}$", options: .regularExpression) != nil else {
                 throw Failure(description: "\(source): 'node_id' must be 1–64 letters, digits, '.', '_' or '-'")

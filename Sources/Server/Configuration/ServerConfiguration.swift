@@ -45,6 +45,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// Most executions per host, and per runbook, in a window (`N/WINDOW`).
     public var hostRateLimit = RateLimit(maxRuns: 5, window: .seconds(3600))
     public var runbookRateLimit = RateLimit(maxRuns: 100, window: .seconds(3600))
+    /// Seconds after a remediation during which the source's "resolved" alert counts as
+    /// verification (`verify_window`).
+    public var verifyWindowSeconds = 300
     public var nodeID = "node-1"
     public var logLevel = "info"
     /// The safety policy file the policies below came from, if any.

@@ -73,6 +73,9 @@ extension SQLiteStore: IngestStore {
             } else {
                 try db.cachedStatement(sql: "UPDATE incidents SET source_resolved_at = ?, updated_at = ? WHERE id = ?")
                     .execute(arguments: [now, now, incident.id])
+                // A verification waiting for this evidence need not wait for its next look.
+                try db.cachedStatement(sql: "UPDATE jobs SET next_run_at = ? WHERE incident_id = ? AND stage = 'verify' AND state = 'queued'")
+                    .execute(arguments: [now, incident.id])
                 try transaction.appendAudit(AuditEntry(
                     tenantID: tenantID, actor: "source:\(content.source)", action: "alert.resolved_during_execution",
                     subject: "incident/\(incident.id)", details: ["alert_id": alertID, "state": state.rawValue]

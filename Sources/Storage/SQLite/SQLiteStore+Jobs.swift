@@ -177,9 +177,10 @@ extension SQLiteStore: JobQueue {
         }
     }
 
-    public func release(_ jobs: [Job], at now: Date) async throws {
+    public func release(_ jobs: [Job], retryAt: Date, at now: Date) async throws {
         guard !jobs.isEmpty else { return }
         let nowMilliseconds = Columns.milliseconds(now)
+        let due = Columns.milliseconds(retryAt)
         try await write { db in
             for job in jobs {
                 // Not counted as an attempt: the worker stopped on purpose.
@@ -187,7 +188,7 @@ extension SQLiteStore: JobQueue {
                     UPDATE jobs SET state = 'queued', attempts = MAX(attempts - 1, 0), lease_owner = NULL, lease_token = NULL,
                         lease_expires_at = NULL, next_run_at = ?, updated_at = ?
                     WHERE id = ? AND state = 'running' AND lease_token = ?
-                    """).execute(arguments: [nowMilliseconds, nowMilliseconds, job.id, job.leaseToken])
+                    """).execute(arguments: [due, nowMilliseconds, job.id, job.leaseToken])
             }
         }
     }
