@@ -59,6 +59,10 @@ public struct Runbook: Sendable, Equatable {
     public var timeoutSeconds: Int
     public var match: MatchRules
     public var tags: [String]
+    /// The inventory group this runbook acts on as a whole (`group:` in the front matter).
+    /// Without one, its plans touch only the incident's host; with one, and the incident's
+    /// host in that group, they may touch every member.
+    public var group: String?
     /// The Markdown prose without the front matter and the role scripts.
     public var prose: String
     public var scripts: [StepRole: Script]
@@ -67,7 +71,7 @@ public struct Runbook: Sendable, Equatable {
 
     public init(
         id: String, title: String, version: Int, platform: Platform, risk: Risk, timeoutSeconds: Int,
-        match: MatchRules, tags: [String], prose: String, scripts: [StepRole: Script], origin: String
+        match: MatchRules, tags: [String], group: String? = nil, prose: String, scripts: [StepRole: Script], origin: String
     ) {
         self.id = id
         self.title = title
@@ -77,6 +81,7 @@ public struct Runbook: Sendable, Equatable {
         self.timeoutSeconds = timeoutSeconds
         self.match = match
         self.tags = tags
+        self.group = group
         self.prose = prose
         self.scripts = scripts
         self.origin = origin

@@ -47,6 +47,10 @@ public enum RunbookParser {
             throw fail("timeout_seconds must be between 1 and \(maximumTimeoutSeconds)")
         }
 
+        if let group = front.group, group.range(of: "^[A-Za-z0-9._-]{1,64}$", options: .regularExpression) == nil {
+            throw fail("group '\(group)' must be an inventory group name: 1–64 letters, digits, '.', '_' or '-'")
+        }
+
         let (prose, scripts) = try extractScripts(from: body, platform: front.platform, fail: fail)
         for required in [StepRole.remediate, .verify] where scripts[required] == nil {
             throw fail("a '\(front.platform.language.rawValue) \(required.rawValue)' block is required")
@@ -66,6 +70,7 @@ public enum RunbookParser {
                 keywords: (match.keywords ?? []).map { $0.value.lowercased() }
             ),
             tags: (front.tags ?? []).map(\.value),
+            group: front.group,
             prose: prose,
             scripts: scripts,
             origin: origin
@@ -187,9 +192,10 @@ struct FrontMatter: Decodable {
     var timeoutSeconds: Int?
     var match: Match?
     var tags: [LenientString]?
+    var group: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, title, version, platform, risk, match, tags
+        case id, title, version, platform, risk, match, tags, group
         case timeoutSeconds = "timeout_seconds"
     }
 }

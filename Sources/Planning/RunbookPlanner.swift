@@ -10,9 +10,12 @@ public import RemediatorCore
 public struct RunbookPlanner: Planner {
     public let name = "runbook"
     private let catalog: RunbookCatalog
+    private let inventory: Inventory
 
-    public init(catalog: RunbookCatalog) {
+    /// `inventory` says which hosts a runbook that names a group may act on.
+    public init(catalog: RunbookCatalog, inventory: Inventory = .empty) {
         self.catalog = catalog
+        self.inventory = inventory
     }
 
     public func plan(for incident: Incident, context: IncidentContext) async throws -> PlanningResult {
@@ -25,16 +28,22 @@ public struct RunbookPlanner: Planner {
         guard !incident.host.isEmpty else {
             return .abstain(reason: "the alert names no host, so there is nowhere to run runbook '\(runbook.id)'")
         }
-        let steps = StepRole.allCases.compactMap { role -> PlanStep? in
-            guard let script = runbook.scripts[role] else { return nil }
-            return PlanStep(
-                name: role.rawValue, role: role, language: script.language, script: script.code,
-                target: incident.host, timeoutSeconds: runbook.timeoutSeconds
-            )
+        // Each role on every host in reach, the incident's own host first; steps on the
+        // group's other members are named `role@host`.
+        let targets = inventory.blastRadius(of: incident.host, group: runbook.group)
+        let steps = StepRole.allCases.flatMap { role -> [PlanStep] in
+            guard let script = runbook.scripts[role] else { return [] }
+            return targets.map { target in
+                PlanStep(
+                    name: target == incident.host ? role.rawValue : "\(role.rawValue)@\(target)", role: role, language: script.language,
+                    script: script.code, target: target, timeoutSeconds: runbook.timeoutSeconds
+                )
+            }
         }
+        let scope = targets.count > 1 ? " and the \(targets.count - 1) other hosts of group \(runbook.group ?? "")" : ""
         return .plan(Plan(
             planner: name,
-            summary: "\(runbook.title) on \(incident.host) (runbook \(runbook.id) v\(runbook.version))",
+            summary: "\(runbook.title) on \(incident.host)\(scope) (runbook \(runbook.id) v\(runbook.version))",
             rootCause: best.reasons.joined(separator: "; "),
             runbookID: runbook.id,
             runbookVersion: runbook.version,

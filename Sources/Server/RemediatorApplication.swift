@@ -61,11 +61,13 @@ public enum RemediatorApplication {
         // connections kept open between steps.
         var services: [any Service] = [SSHExecutorService(executor: ssh)]
         if configuration.planner.kind == .runbook {
-            planner = RunbookPlanner(catalog: catalog)
+            planner = RunbookPlanner(catalog: catalog, inventory: configuration.inventory)
         } else {
             let httpClient = PlannerFactory.makeHTTPClient(for: configuration.planner)
             do {
-                planner = try PlannerFactory.make(configuration.planner, catalog: catalog, meter: metrics.llm, httpClient: httpClient)
+                planner = try PlannerFactory.make(
+                    configuration.planner, catalog: catalog, inventory: configuration.inventory, meter: metrics.llm, httpClient: httpClient
+                )
             } catch {
                 try? await httpClient.shutdown()
                 throw ConfigurationLoader.Failure(description: error.description)

@@ -23,10 +23,10 @@ struct PipelineDriver {
 
     init(
         executor: any Executor = DryRunExecutor(), executors: ExecutorRouter? = nil, planner: ((RunbookCatalog) -> any Planner)? = nil,
-        configuration: EngineConfiguration = PipelineDriver.configuration
+        configuration: EngineConfiguration = PipelineDriver.configuration, runbookDirectories: [String] = []
     ) throws {
         store = try SQLiteStore(configuration: .init(path: directory.appendingPathComponent("db.sqlite").path))
-        let catalog = RunbookCatalog.load(directories: [])
+        let catalog = RunbookCatalog.load(directories: runbookDirectories)
         runner = StageRunner(
             store: store, catalog: catalog, planner: planner?(catalog) ?? RunbookPlanner(catalog: catalog), validator: SafetyValidator(),
             executors: executors ?? ExecutorRouter(standalone: executor), configuration: configuration, clock: { [clock] in clock.now() }

@@ -171,6 +171,7 @@ struct RunbookParserTests {
         ("no verify", SampleRunbook.valid.replacingOccurrences(of: "```bash verify\ntrue\n```", with: ""), "verify"),
         ("timeout too long", SampleRunbook.valid.replacingOccurrences(of: "platform: linux", with: "platform: linux\ntimeout_seconds: 99999"), "timeout"),
         ("unclosed fence", SampleRunbook.valid + "\n```bash rollback\necho", "never closed"),
+        ("bad group", SampleRunbook.valid.replacingOccurrences(of: "platform: linux", with: "platform: linux\ngroup: \"web; rm\""), "inventory group name"),
     ])
     func refused(name: String, text: String, expected: String) {
         #expect {

@@ -1,5 +1,6 @@
 import Foundation
 import Execution
+import Knowledge
 import RemediatorCore
 
 extension StageRunner {
@@ -77,11 +78,17 @@ extension StageRunner {
         guard let approval = try await currentApproval(for: incident, plan: plan) else {
             return .failure(Refusal(reason: "no approval for plan \(plan.hash.prefix(12))"))
         }
-        if let stray = plan.steps.first(where: { $0.target != incident.host }) {
-            return .failure(Refusal(reason: "step \(stray.name) targets \(stray.target), not the incident's host \(incident.host)"))
+        // The blast radius comes from today's runbook and inventory, not from the plan.
+        let group = plan.runbookID.flatMap { catalog.runbook(id: $0)?.group }
+        let reach = Set(executors.inventory.blastRadius(of: incident.host, group: group))
+        if let stray = plan.steps.first(where: { !reach.contains($0.target) }) {
+            let allowed = reach.count > 1 ? "the hosts of group \(group ?? "")" : "the incident's host \(incident.host)"
+            return .failure(Refusal(reason: "step \(stray.name) targets \(stray.target), which is not \(allowed)"))
         }
-        if case .refuse(let reason) = executors.route(incident.host) {
-            return .failure(Refusal(reason: reason))
+        for target in [incident.host] + plan.steps.map(\.target) {
+            if case .refuse(let reason) = executors.route(target) {
+                return .failure(Refusal(reason: reason))
+            }
         }
         return .success((plan, approval))
     }

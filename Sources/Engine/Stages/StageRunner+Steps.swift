@@ -93,11 +93,17 @@ extension StageRunner {
         }
     }
 
-    /// Runs the plan's rollback, if it has one, after a failed remediation or verification.
+    /// Runs the plan's rollback steps, if it has any (one per host it touched), after a
+    /// failed remediation or verification. Every rollback runs even if one fails.
     func rollback(_ plan: Plan, stage: Stage, incident: Incident, approval: Approval) async throws -> String {
-        guard let step = plan.steps(.rollback).first else { return "the plan has no rollback" }
-        let execution = try await runStep(step, stage: stage, incident: incident, plan: plan, approval: approval)
-        return execution.isSuccess ? "rollback succeeded" : "rollback failed (\(execution.status.rawValue))"
+        let steps = plan.steps(.rollback)
+        guard !steps.isEmpty else { return "the plan has no rollback" }
+        var failures: [String] = []
+        for step in steps {
+            let execution = try await runStep(step, stage: stage, incident: incident, plan: plan, approval: approval)
+            if !execution.isSuccess { failures.append(steps.count > 1 ? "\(step.target): \(execution.status.rawValue)" : execution.status.rawValue) }
+        }
+        return failures.isEmpty ? "rollback succeeded" : "rollback failed (\(failures.joined(separator: ", ")))"
     }
 
     /// The approval the incident's current plan runs under: the latest decision, if it

@@ -28,9 +28,10 @@ public enum PlannerFactory {
     }
 
     public static func make(
-        _ configuration: PlannerConfiguration, catalog: RunbookCatalog, meter: LLMUsageMeter? = nil, httpClient: HTTPClient = .shared
+        _ configuration: PlannerConfiguration, catalog: RunbookCatalog, inventory: Inventory = .empty, meter: LLMUsageMeter? = nil,
+        httpClient: HTTPClient = .shared
     ) throws(Failure) -> any Planner {
-        let runbook = RunbookPlanner(catalog: catalog)
+        let runbook = RunbookPlanner(catalog: catalog, inventory: inventory)
         guard configuration.kind != .runbook else { return runbook }
         var providers: [any LLMProvider] = []
         for (index, kind) in ([configuration.kind] + configuration.fallback).enumerated() where kind != .runbook {

@@ -36,6 +36,15 @@ public struct Inventory: Sendable, Equatable {
         return .unknown
     }
 
+    /// The hosts a plan for an incident on `incidentHost` may touch: that host, and, when
+    /// the plan's runbook names `group` and the host is one of its members, the group's
+    /// other members (by inventory name), in the group's order.
+    public func blastRadius(of incidentHost: String, group: String?) -> [String] {
+        guard let group, let members = members(of: group), case .found(let entry) = host(matching: incidentHost),
+              members.contains(where: { $0.name == entry.name }) else { return [incidentHost] }
+        return [incidentHost] + members.map(\.name).filter { $0 != entry.name }
+    }
+
     /// The hosts of a group, or nil when there is no such group.
     public func members(of group: String) -> [InventoryHost]? {
         groups[group].map { names in names.compactMap { name in hosts.first { $0.name == name } } }
