@@ -50,6 +50,8 @@ public struct EngineConfiguration: Sendable {
     /// How often a verification waiting for the source looks again (a resolved alert also
     /// wakes it at once).
     public var verifyRecheckInterval: Duration
+    /// Runbooks, host groups and tenants whose plans are made and shown but never run.
+    public var shadow: ShadowMode
 
     public init(
         nodeID: String = "node-1",
@@ -68,7 +70,8 @@ public struct EngineConfiguration: Sendable {
         hostRateLimit: RateLimit = RateLimit(maxRuns: 5, window: .seconds(3600)),
         runbookRateLimit: RateLimit = RateLimit(maxRuns: 100, window: .seconds(3600)),
         verifyWindow: Duration = .seconds(300),
-        verifyRecheckInterval: Duration = .seconds(15)
+        verifyRecheckInterval: Duration = .seconds(15),
+        shadow: ShadowMode = .off
     ) {
         self.nodeID = nodeID
         self.workers = workers
@@ -87,6 +90,7 @@ public struct EngineConfiguration: Sendable {
         self.runbookRateLimit = runbookRateLimit
         self.verifyWindow = verifyWindow
         self.verifyRecheckInterval = verifyRecheckInterval
+        self.shadow = shadow
     }
 
     /// The lanes this node's workers run.

@@ -73,10 +73,10 @@ public struct IncidentActions: Sendable {
         case .deadLetter:
             let jobs = try await store.jobs(incidentID: incidentID, tenantID: tenantID)
             stage = jobs.last(where: { $0.state == .dead })?.stage ?? .enrich
-        case .failed, .escalated, .blocked:
+        case .failed, .escalated, .blocked, .shadow:
             stage = .enrich
         default:
-            throw StoreError.conflict("the incident is \(incident.state.rawValue); only dead_letter, failed, escalated or blocked incidents can be retried")
+            throw StoreError.conflict("the incident is \(incident.state.rawValue); only dead_letter, failed, escalated, blocked or shadow incidents can be retried")
         }
         let expected = incident.state
         let decision = IncidentDecision(

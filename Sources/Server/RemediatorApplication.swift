@@ -50,7 +50,7 @@ public enum RemediatorApplication {
             nodeID: configuration.nodeID, workers: configuration.workers, planWorkers: configuration.planWorkers,
             executionWorkers: configuration.executionWorkers, approvalMode: configuration.approvalMode,
             hostRateLimit: configuration.hostRateLimit, runbookRateLimit: configuration.runbookRateLimit,
-            verifyWindow: .seconds(configuration.verifyWindowSeconds)
+            verifyWindow: .seconds(configuration.verifyWindowSeconds), shadow: configuration.shadow
         )
         guard let validator = SafetyValidator(policies: configuration.safetyPolicies, environment: configuration.environment) else {
             throw ConfigurationLoader.Failure(description: "environment '\(configuration.environment)' has no safety policy")
@@ -94,6 +94,7 @@ public enum RemediatorApplication {
         AuditRoutes(audit: store).register(on: api)
         SecretRoutes(vault: vault, maxBodyBytes: configuration.maxBodyBytes).register(on: api)
         InventoryRoutes(inventory: configuration.inventory).register(on: api)
+        ShadowRoutes(store: store).register(on: api)
         ExecutionRoutes(executionSwitch: ExecutionSwitch(store: store, signal: signal), maxBodyBytes: configuration.maxBodyBytes).register(on: api)
 
         logger.info("remediator configured", metadata: [

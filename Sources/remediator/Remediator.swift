@@ -8,7 +8,7 @@ struct Remediator: AsyncParsableCommand {
         abstract: "Turns monitoring alerts into verified, approved fixes.",
         subcommands: [
             ServeCommand.self, ValidateCommand.self, AlertCommand.self, IncidentsCommand.self,
-            ApproveCommand.self, RejectCommand.self, PauseCommand.self, ResumeCommand.self, SecretsCommand.self, CorpusCommand.self, BenchCommand.self,
+            ApproveCommand.self, RejectCommand.self, PauseCommand.self, ResumeCommand.self, ShadowCommand.self, SecretsCommand.self, CorpusCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -62,6 +62,26 @@ struct ConfigurationLoaderTests {
         }
     }
 
+    @Test("shadow mode and the verification window come from the environment or the config file (lists)")
+    func shadowAndVerifyWindow() throws {
+        let fromEnvironment = try ConfigurationLoader(environment: [
+            "REMEDIATOR_SHADOW_RUNBOOKS": "linux-disk-full, linux-service-down", "REMEDIATOR_SHADOW_GROUPS": "web",
+            "REMEDIATOR_SHADOW_TENANTS": "acme", "REMEDIATOR_VERIFY_WINDOW_SECONDS": "120",
+        ]).load()
+        #expect(fromEnvironment.shadow == ShadowMode(runbooks: ["linux-disk-full", "linux-service-down"], groups: ["web"], tenants: [TenantID("acme")]))
+        #expect(fromEnvironment.verifyWindowSeconds == 120)
+        #expect(try ConfigurationLoader(environment: [:]).load().shadow == .off)
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("remediator-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "shadow_runbooks: [linux-disk-full]\nshadow_groups: [web, db]\n".write(to: file, atomically: true, encoding: .utf8)
+        let fromFile = try ConfigurationLoader(environment: ["REMEDIATOR_CONFIG": file.path]).load()
+        #expect(fromFile.shadow.runbooks == ["linux-disk-full"] && fromFile.shadow.groups == ["web", "db"])
+
+        #expect(throws: (any Error).self) { try ConfigurationLoader(environment: ["REMEDIATOR_SHADOW_RUNBOOKS": "a;rm -rf /"]).load() }
+        #expect(throws: (any Error).self) { try ConfigurationLoader(environment: ["REMEDIATOR_VERIFY_WINDOW_SECONDS": "-1"]).load() }
+    }
+
     @Test("an unknown key in the file is an error, not silently ignored")
     func unknownKey() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("remediator-\(UUID().uuidString).yaml")

@@ -6,6 +6,8 @@ public enum IncidentEvent: Sendable, Equatable, CustomStringConvertible {
     /// The validator judged the plan; `block` moves the incident to `blocked`.
     case validated(Verdict)
     case approvalRequired
+    /// Shadow mode: the plan is shown, never executed.
+    case shadowed
     case autoApproved
     case approved
     case rejected
@@ -31,6 +33,7 @@ public enum IncidentEvent: Sendable, Equatable, CustomStringConvertible {
         case .plannerAbstained: "planner abstained"
         case .validated(let verdict): "validated (\(verdict.rawValue))"
         case .approvalRequired: "approval required"
+        case .shadowed: "shadowed"
         case .autoApproved: "auto-approved"
         case .approved: "approved"
         case .rejected: "rejected"

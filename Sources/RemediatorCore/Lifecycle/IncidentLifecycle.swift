@@ -27,6 +27,7 @@ public enum IncidentLifecycle {
         case (.planned, .validated(.block)): .blocked
         case (.planned, .validated): .planned
         case (.planned, .approvalRequired): .awaitingApproval
+        case (.planned, .shadowed): .shadow
         case (.planned, .autoApproved): .approved
         case (.awaitingApproval, .approved): .approved
         case (.awaitingApproval, .rejected): .rejected
@@ -40,7 +41,7 @@ public enum IncidentLifecycle {
         case (let from, .sourceResolved) where from.isBeforeExecution || from.isSideExit: .resolved
         case (let from, .deadLettered) where from != .closed && from != .deadLetter: .deadLetter
         case (.deadLetter, .retried(let stage)): stage.entryState
-        case (.failed, .retried(.enrich)), (.escalated, .retried(.enrich)), (.blocked, .retried(.enrich)): .received
+        case (.failed, .retried(.enrich)), (.escalated, .retried(.enrich)), (.blocked, .retried(.enrich)), (.shadow, .retried(.enrich)): .received
         case (let from, .cancelled) where from != .closed && from != .executing && from != .verifying: .closed
         default: nil
         }
@@ -51,7 +52,7 @@ extension IncidentState {
     /// The states off the main line that wait for a human or for the source.
     var isSideExit: Bool {
         switch self {
-        case .blocked, .rejected, .escalated, .failed, .deadLetter: true
+        case .blocked, .rejected, .escalated, .failed, .deadLetter, .shadow: true
         default: false
         }
     }

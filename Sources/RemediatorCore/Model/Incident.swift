@@ -26,6 +26,10 @@ public struct Incident: Sendable, Equatable, Codable, Identifiable {
     /// When the source last said the problem was resolved while Remediator was running or
     /// verifying a fix: evidence the fix worked.
     public var sourceResolvedAt: Date?
+    /// Why the incident was planned in shadow mode, if it was.
+    public var shadow: String?
+    /// How it left the `shadow` state, once it did.
+    public var shadowOutcome: ShadowReport.Outcome?
     public var context: IncidentContext?
     public var plan: Plan?
     public var safety: PlanSafetyReport?
@@ -34,8 +38,8 @@ public struct Incident: Sendable, Equatable, Codable, Identifiable {
         id: String, tenantID: TenantID, fingerprint: String, state: IncidentState, stateReason: String = "",
         source: String, alertName: String, title: String, description: String, severity: Severity,
         host: String, service: String, labels: [String: String], alertCount: Int, createdAt: Date,
-        updatedAt: Date, resolvedAt: Date? = nil, sourceResolvedAt: Date? = nil, context: IncidentContext? = nil, plan: Plan? = nil,
-        safety: PlanSafetyReport? = nil
+        updatedAt: Date, resolvedAt: Date? = nil, sourceResolvedAt: Date? = nil, shadow: String? = nil, shadowOutcome: ShadowReport.Outcome? = nil,
+        context: IncidentContext? = nil, plan: Plan? = nil, safety: PlanSafetyReport? = nil
     ) {
         self.id = id
         self.tenantID = tenantID
@@ -55,6 +59,8 @@ public struct Incident: Sendable, Equatable, Codable, Identifiable {
         self.updatedAt = updatedAt
         self.resolvedAt = resolvedAt
         self.sourceResolvedAt = sourceResolvedAt
+        self.shadow = shadow
+        self.shadowOutcome = shadowOutcome
         self.context = context
         self.plan = plan
         self.safety = safety
@@ -71,5 +77,7 @@ public struct Incident: Sendable, Equatable, Codable, Identifiable {
         case updatedAt = "updated_at"
         case resolvedAt = "resolved_at"
         case sourceResolvedAt = "source_resolved_at"
+        case shadow
+        case shadowOutcome = "shadow_outcome"
     }
 }

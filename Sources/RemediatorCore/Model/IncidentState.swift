@@ -23,6 +23,9 @@ public enum IncidentState: String, Codable, Sendable, CaseIterable {
     case failed
     /// A stage kept failing past its retry limit; an operator can retry it.
     case deadLetter = "dead_letter"
+    /// Planned and validated in shadow mode (``ShadowMode``): never executed; waits for
+    /// the source to resolve the alert or a human to close it.
+    case shadow
 
     /// An incident in one of these states absorbs new firing alerts with its fingerprint
     /// instead of a new incident being opened.
@@ -37,7 +40,7 @@ public enum IncidentState: String, Codable, Sendable, CaseIterable {
     /// for the source to resolve the alert, or it is finished.
     public var isWaitingOrTerminal: Bool {
         switch self {
-        case .awaitingApproval, .closed, .blocked, .rejected, .escalated, .failed, .deadLetter: true
+        case .awaitingApproval, .closed, .blocked, .rejected, .escalated, .failed, .deadLetter, .shadow: true
         case .received, .enriched, .planned, .approved, .executing, .verifying, .resolved: false
         }
     }

@@ -64,6 +64,9 @@ public protocol IncidentStore: Sendable {
     /// Inserts or updates an execution by its idempotency key.
     func record(_ execution: Execution) async throws
 
+    /// Shadow-mode incidents summarised per runbook (``ShadowReport``).
+    func shadowReport(tenantID: TenantID) async throws -> ShadowReport
+
     /// Incident counts per state, for metrics and readiness.
     func incidentCounts(tenantID: TenantID?) async throws -> [IncidentState: Int]
 }

@@ -52,6 +52,9 @@ public struct ConfigurationLoader: Sendable {
         "REMEDIATOR_RATE_LIMIT_HOST": "rate_limit_host",
         "REMEDIATOR_RATE_LIMIT_RUNBOOK": "rate_limit_runbook",
         "REMEDIATOR_VERIFY_WINDOW_SECONDS": "verify_window_seconds",
+        "REMEDIATOR_SHADOW_RUNBOOKS": "shadow_runbooks",
+        "REMEDIATOR_SHADOW_GROUPS": "shadow_groups",
+        "REMEDIATOR_SHADOW_TENANTS": "shadow_tenants",
         "REMEDIATOR_NODE_ID": "node_id",
         "REMEDIATOR_LOG_LEVEL": "log_level",
         "REMEDIATOR_SAFETY_POLICY": "safety_policy",
@@ -129,6 +132,10 @@ public struct ConfigurationLoader: Sendable {
                 configuration.runbookDirectories = sequence.compactMap(\.string)
                 continue
             }
+            if key.hasPrefix("shadow_"), let sequence = valueNode.sequence {
+                try apply(key, sequence.compactMap(\.string).joined(separator: ","), from: path, to: &configuration)
+                continue
+            }
             if key == "inventory", valueNode.mapping != nil {
                 do {
                     configuration.inventory = try InventoryLoader.load(node: valueNode, origin: "\(path) (inventory)")
@@ -197,6 +204,17 @@ public struct ConfigurationLoader: Sendable {
             }
             if key == "rate_limit_host" { configuration.hostRateLimit = limit } else { configuration.runbookRateLimit = limit }
         case "verify_window_seconds": configuration.verifyWindowSeconds = try integer(in: 0...86_400)
+        case "shadow_runbooks", "shadow_groups", "shadow_tenants":
+            // Comma-separated names (a YAML list in the config file).
+            let names = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if let bad = names.first(where: { $0.range(of: "^[A-Za-z0-9._-]{1,128}$", options: .regularExpression) == nil }) {
+                throw Failure(description: "\(source): '\(key)' lists '\(bad)', which is not a name (letters, digits, '.', '_', '-')")
+            }
+            switch key {
+            case "shadow_runbooks": configuration.shadow.runbooks = Set(names)
+            case "shadow_groups": configuration.shadow.groups = Set(names)
+            default: configuration.shadow.tenants = Set(names.map { TenantID($0) })
+            }
         case "node_id":
             guard value.range(of: "^[A-Za-z0-9._-]{1,64}$", options: .regularExpression) != nil else {
                 throw Failure(description: "\(source): 'node_id' must be 1–64 letters, digits, '.', '_' or '-'")

@@ -48,6 +48,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// Seconds after a remediation during which the source's "resolved" alert counts as
     /// verification (`verify_window`).
     public var verifyWindowSeconds = 300
+    /// Runbooks, host groups and tenants whose plans are shown but never run
+    /// (`shadow_runbooks`, `shadow_groups`, `shadow_tenants`).
+    public var shadow = ShadowMode.off
     public var nodeID = "node-1"
     public var logLevel = "info"
     /// The safety policy file the policies below came from, if any.

@@ -199,6 +199,14 @@ enum SQLiteMigrations {
                 CREATE INDEX executions_started ON executions(tenant_id, started_at);
                 """)
         }
+        migrator.registerMigration("v7-shadow-mode") { db in
+            // Why an incident was planned in shadow mode, and how it left it.
+            try db.execute(sql: """
+                ALTER TABLE incidents ADD COLUMN shadow TEXT;
+                ALTER TABLE incidents ADD COLUMN shadow_outcome TEXT;
+                CREATE INDEX incidents_shadow ON incidents(tenant_id, created_at) WHERE shadow IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -34,6 +34,8 @@ enum SQLiteRows {
             updatedAt: Columns.date(row["updated_at"] as Int64),
             resolvedAt: Columns.date(row["resolved_at"] as Int64?),
             sourceResolvedAt: Columns.date(row["source_resolved_at"] as Int64?),
+            shadow: row["shadow"],
+            shadowOutcome: (row["shadow_outcome"] as String?).flatMap(ShadowReport.Outcome.init(rawValue:)),
             context: details.contains(.context) ? try Columns.decode(IncidentContext.self, from: row["context"]) : nil,
             plan: details.contains(.plan) ? try Columns.decode(Plan.self, from: row["plan"]) : nil,
             safety: details.contains(.safety) ? try Columns.decode(PlanSafetyReport.self, from: row["safety"]) : nil

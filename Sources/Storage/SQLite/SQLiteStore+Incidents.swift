@@ -155,6 +155,32 @@ extension SQLiteStore: IncidentStore {
         }
     }
 
+    public func shadowReport(tenantID: TenantID) async throws -> ShadowReport {
+        try await read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT COALESCE(json_extract(plan, '$.runbook_id'), '-') AS runbook,
+                    COUNT(*) AS incidents,
+                    COUNT(CASE WHEN state = 'shadow' THEN 1 END) AS open,
+                    COUNT(CASE WHEN shadow_outcome = 'resolved_by_source' THEN 1 END) AS resolved_by_source,
+                    COUNT(CASE WHEN shadow_outcome = 'closed_by_human' THEN 1 END) AS closed_by_human,
+                    COUNT(CASE WHEN json_extract(safety, '$.verdict') = 'allow' THEN 1 END) AS verdict_allow,
+                    COUNT(CASE WHEN json_extract(safety, '$.verdict') = 'review' THEN 1 END) AS verdict_review,
+                    AVG(CASE WHEN shadow_outcome = 'resolved_by_source' THEN resolved_at - created_at END) AS mean_resolution,
+                    MAX(created_at) AS last_seen
+                FROM incidents WHERE tenant_id = ? AND shadow IS NOT NULL
+                GROUP BY runbook ORDER BY incidents DESC, runbook
+                """, arguments: [tenantID.rawValue])
+            return ShadowReport(runbooks: rows.map { row in
+                ShadowReport.Runbook(
+                    runbookID: row["runbook"], incidents: row["incidents"], open: row["open"], resolvedBySource: row["resolved_by_source"],
+                    closedByHuman: row["closed_by_human"], verdictAllow: row["verdict_allow"], verdictReview: row["verdict_review"],
+                    meanMinutesToResolution: (row["mean_resolution"] as Double?).map { $0 / 60_000 },
+                    lastSeen: Columns.date(row["last_seen"] as Int64)
+                )
+            })
+        }
+    }
+
     public func execution(idempotencyKey: String) async throws -> Execution? {
         try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM executions WHERE idempotency_key = ?", arguments: [idempotencyKey])

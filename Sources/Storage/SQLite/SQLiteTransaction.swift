@@ -125,6 +125,17 @@ struct SQLiteTransaction {
                 state.rawValue, resolvedAt, incident.id,
             ])
         guard state != incident.state else { return }
+        if event == .shadowed {
+            try db.cachedStatement(sql: "UPDATE incidents SET shadow = ? WHERE id = ?").execute(arguments: [reason, incident.id])
+        } else if incident.state == .shadow {
+            // What happened instead of Remediator acting: what shadow mode is for.
+            let outcome: ShadowReport.Outcome = switch event {
+            case .sourceResolved: .resolvedBySource
+            case .retried: .retried
+            default: .closedByHuman
+            }
+            try db.cachedStatement(sql: "UPDATE incidents SET shadow_outcome = ? WHERE id = ?").execute(arguments: [outcome.rawValue, incident.id])
+        }
         var details = ["from": incident.state.rawValue, "to": state.rawValue, "event": event.description]
         if !reason.isEmpty { details["reason"] = reason }
         try appendAudit(AuditEntry(
