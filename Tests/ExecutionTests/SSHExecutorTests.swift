@@ -265,6 +265,50 @@ struct SSHExecutorTests {
         await executor.shutdown()
     }
 
+    @Test("the node-wide session limit holds across hosts")
+    func globalLimit() async throws {
+        var configuration = SSHExecutor.Configuration()
+        configuration.maximumSessions = 1
+        let executor = SSHExecutor(configuration: configuration, vault: vault)
+        let log = "/tmp/remediator-ssh-test-global-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let script = "flock \(log).lock -c 'echo start >> \(log)'; sleep 0.3; flock \(log).lock -c 'echo end >> \(log)'"
+        let hosts = [try server.host(name: "a"), try server.host(name: "b"), try server.host(name: "c")]
+        try await withThrowingTaskGroup(of: ExecutionOutcome.self) { group in
+            for host in hosts { group.addTask { try await executor.run(request(script, on: host)) } }
+            for try await outcome in group { #expect(outcome.status == .succeeded, "\(outcome.stderr)") }
+        }
+        let events = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(events == ["start", "end", "start", "end", "start", "end"])
+        await executor.shutdown()
+    }
+
+    @Test("key files that cannot be used are refused with the reason: passphrase, readable by others, not a key")
+    func unusableKeyFiles() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("remediator-keys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let protected = directory.appendingPathComponent("protected").path
+        let keygen = Process()
+        keygen.executableURL = URL(fileURLWithPath: "/usr/bin/ssh-keygen")
+        keygen.arguments = ["-q", "-t", "ed25519", "-N", "a passphrase", "-f", protected]
+        try keygen.run()
+        keygen.waitUntilExit()
+        let readable = directory.appendingPathComponent("readable").path
+        try FileManager.default.copyItem(atPath: server.file("user_ed25519"), toPath: readable)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: readable)
+        let garbage = directory.appendingPathComponent("garbage").path
+        try "-----BEGIN OPENSSH PRIVATE KEY-----\nbm90IGEga2V5\n-----END OPENSSH PRIVATE KEY-----\n".write(toFile: garbage, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: garbage)
+        for (path, expected) in [(protected, "protected by a passphrase"), (readable, "can be read by other users"), (garbage, "not a well-formed OpenSSH private key")] {
+            var host = try server.host(keyFile: nil)
+            host.privateKeyFile = path
+            let outcome = try await executor.run(request("echo never", on: host))
+            #expect(outcome.status == .failed)
+            #expect(outcome.stderr.contains("badCredential") && outcome.stderr.contains(expected), "\(outcome.stderr)")
+        }
+    }
+
     @Test("an unreachable port and a host without a target fail with clear errors")
     func unreachable() async throws {
         var host = try server.host(name: "gone")
