@@ -1,6 +1,7 @@
 import Crypto
 import Execution
 import Foundation
+import Glibc
 import RemediatorCore
 import Testing
 
@@ -318,5 +319,29 @@ struct SSHExecutorTests {
         var untargeted = request("echo never", on: host)
         untargeted.target = nil
         #expect(try await executor.run(untargeted).stderr.contains("not in the inventory"))
+    }
+
+    @Test("a server that accepts the connection and never speaks fails the step at the connect timeout")
+    func silentServer() async throws {
+        // A listening socket nobody accepts on: the kernel completes TCP, nothing answers.
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(socket >= 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && listen(socket, 8) == 0 && getsockname(socket, $0, &length) == 0 }
+        }
+        #expect(bound)
+        var configuration = SSHExecutor.Configuration()
+        configuration.connectTimeout = .seconds(1)
+        let executor = SSHExecutor(configuration: configuration, vault: vault)
+        var host = try server.host(name: "silent")
+        host.port = Int(UInt16(bigEndian: address.sin_port))
+        let outcome = try await executor.run(request("echo never", on: host))
+        #expect(outcome.status == .failed)
+        #expect(outcome.stderr.contains("did not finish within"), "\(outcome.stderr)")
     }
 }

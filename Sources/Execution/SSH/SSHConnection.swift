@@ -60,20 +60,25 @@ final class SSHConnection: Sendable {
             ready.fail(error)
             throw RemoteExecutionError(.connectionFailed, "cannot connect to \(endpoint): \(error)")
         }
+        // A server that accepts the connection and then says nothing must not hold the step:
+        // the deadline fails the handshake and closes the connection.
+        let deadline = channel.eventLoop.scheduleTask(in: TimeAmount(connectTimeout)) {
+            ready.fail(RemoteExecutionError(.connectionFailed, "the SSH handshake with \(endpoint) did not finish within \(connectTimeout)"))
+            channel.close(promise: nil)
+        }
         do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await ready.futureResult.get() }
-                group.addTask {
-                    try await Task.sleep(for: connectTimeout)
-                    throw RemoteExecutionError(.connectionFailed, "the SSH handshake with \(endpoint) did not finish within \(connectTimeout)")
-                }
-                defer { group.cancelAll() }
-                try await group.next()
+            try await withTaskCancellationHandler {
+                try await ready.futureResult.get()
+            } onCancel: {
+                ready.fail(CancellationError())
+                channel.close(promise: nil)
             }
         } catch {
+            deadline.cancel()
             channel.close(promise: nil)
             throw error as? RemoteExecutionError ?? RemoteExecutionError(.connectionFailed, "SSH handshake with \(endpoint) failed: \(error)")
         }
+        deadline.cancel()
         return SSHConnection(channel: channel, endpoint: endpoint)
     }
 
