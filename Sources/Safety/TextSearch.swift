@@ -36,6 +36,20 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// The text lower-cased, without a copy when it has no upper-case letter: command and
+    /// cmdlet names are nearly always written in lower case already, and `lowercased()`
+    /// allocates every time.
+    func asciiLowercased() -> String {
+        var needsFolding = false
+        for byte in utf8 {
+            if byte >= 0x80 { return lowercased() }
+            if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { needsFolding = true }
+        }
+        return needsFolding ? lowercased() : self
+    }
+}
+
 /// Searches in paths the way Windows and case-insensitive file systems compare them.
 enum PathText {
     /// Whether `needle` (lower-case ASCII, `/` as separator) occurs in `haystack` at `start`,

@@ -12,7 +12,7 @@ struct CommandSubject: Sendable {
 
     /// `arguments` holds `nil` for an argument whose value is not known.
     init(name: String, arguments: [String?]) {
-        var base = Substring(name.lowercased())
+        var base = Substring(name.asciiLowercased())
         if let slash = base.lastIndex(where: { $0 == "/" || $0 == "\\" }) { base = base[base.index(after: slash)...] }
         if base.hasSuffix(".exe") { base = base.dropLast(4) }
         let known = arguments.compactMap { $0 }
@@ -28,21 +28,21 @@ struct CommandSubject: Sendable {
         let words = arguments.filter { !$0.hasPrefix("-") }
         switch name {
         case "systemctl":
-            guard let verb = words.first, !queryVerbs.contains(verb.lowercased()) else { return [] }
+            guard let verb = words.first, !queryVerbs.contains(verb.asciiLowercased()) else { return [] }
             return words.dropFirst().map(unitName)
         case "service", "rc-service":
-            guard words.count >= 2, !queryVerbs.contains(words[1].lowercased()) else { return [] }
+            guard words.count >= 2, !queryVerbs.contains(words[1].asciiLowercased()) else { return [] }
             return [unitName(words[0])]
         case "sc", "net":
-            guard words.count >= 2, !queryVerbs.contains(words[0].lowercased()) else { return [] }
-            return [words[1].lowercased()]
+            guard words.count >= 2, !queryVerbs.contains(words[0].asciiLowercased()) else { return [] }
+            return [words[1].asciiLowercased()]
         case "restart-service", "stop-service", "start-service", "set-service", "suspend-service", "resume-service", "remove-service":
             // `-Name a,b`, `-Name a`, or positional.
             var names: [String] = []
             var index = 0
             while index < arguments.count {
                 let argument = arguments[index]
-                if argument.lowercased() == "-name" || argument.lowercased() == "-displayname" || argument.lowercased() == "-inputobject" {
+                if argument.asciiLowercased() == "-name" || argument.asciiLowercased() == "-displayname" || argument.asciiLowercased() == "-inputobject" {
                     if index + 1 < arguments.count { names.append(arguments[index + 1]) }
                     index += 2
                     continue
@@ -54,7 +54,7 @@ struct CommandSubject: Sendable {
                 names.append(argument)
                 index += 1
             }
-            return names.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces().lowercased() } }
+            return names.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces().asciiLowercased() } }
         default:
             return []
         }
@@ -67,7 +67,7 @@ struct CommandSubject: Sendable {
 
     /// `nginx.service` → `nginx`; instance units keep their instance (`getty@tty1`).
     private static func unitName(_ unit: String) -> String {
-        let lowered = unit.lowercased()
+        let lowered = unit.asciiLowercased()
         return lowered.hasSuffix(".service") ? String(lowered.dropLast(8)) : lowered
     }
 }

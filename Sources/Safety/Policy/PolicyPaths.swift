@@ -18,7 +18,7 @@ enum PolicyPaths {
             text = String(text.dropFirst(2))
         }
         let normalized = PathClassifier.stripTrailingGlobs(PathClassifier.normalize(text))
-        return windows ? (drive + normalized).lowercased() : normalized
+        return windows ? (drive + normalized).asciiLowercased() : normalized
     }
 
     /// Whether `path` is `prefix` or inside it.

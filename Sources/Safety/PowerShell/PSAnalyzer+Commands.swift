@@ -31,7 +31,7 @@ extension PSAnalyzer {
             context.downloaded = true
         case "get-childitem", "get-item":
             let path = invocation.value(["path", "literalpath"], position: 0) ?? .string(".")
-            if (path.text ?? "").lowercased().hasPrefix("env:") { context.environment = true }
+            if (path.text ?? "").asciiLowercased().hasPrefix("env:") { context.environment = true }
             context.listing = (path, invocation.has("filter", "include", "exclude"))
         case "where-object", "select-object", "sort-object":
             if let listing = context.listing { context.listing = (listing.path, true) }
@@ -64,11 +64,11 @@ extension PSAnalyzer {
             }
         case "set-alias", "new-alias":
             if let alias = invocation.value(["name"], position: 0)?.text, let target = invocation.value(["value"], position: 1)?.text {
-                userAliases[alias.lowercased()] = target.lowercased()
+                userAliases[alias.asciiLowercased()] = target.asciiLowercased()
             }
         case "set-variable", "new-variable":
             if let variable = invocation.value(["name"], position: 0)?.text {
-                evaluator.variables[variable.lowercased()] = invocation.value(["value"], position: 1) ?? .unknown
+                evaluator.variables[variable.asciiLowercased()] = invocation.value(["value"], position: 1) ?? .unknown
             }
         case "powershell", "pwsh":
             analyzePowerShellCommandLine(invocation)
@@ -145,7 +145,7 @@ extension PSAnalyzer {
         let known = arguments.compactMap { $0 }
         if known.count < arguments.count {
             let name = PSAliases.programName(program)
-            let encoded = arguments.firstIndex { ($0?.lowercased()).map { $0.count >= 2 && "-encodedcommand".hasPrefix($0) } ?? false }
+            let encoded = arguments.firstIndex { ($0?.asciiLowercased()).map { $0.count >= 2 && "-encodedcommand".hasPrefix($0) } ?? false }
             if ["powershell", "pwsh"].contains(name), let encoded, encoded + 1 < arguments.count, arguments[encoded + 1] == nil {
                 analyzeEncoded(nil, at: invocation.offset)
                 return
@@ -164,7 +164,7 @@ extension PSAnalyzer {
         let name = PSAliases.programName(program)
         switch name {
         case "powershell", "pwsh":
-            var lowered = arguments.map { $0.lowercased() }[...]
+            var lowered = arguments.map { $0.asciiLowercased() }[...]
             while let first = lowered.first {
                 lowered = lowered.dropFirst()
                 if first.hasPrefix("-e") && "-encodedcommand".hasPrefix(first) && first.count >= 2, let payload = arguments.dropFirst(arguments.count - lowered.count).first {
@@ -179,15 +179,15 @@ extension PSAnalyzer {
         case "cmd":
             analyzeCmd(arguments, at: offset)
         default:
-            NativeCommandRules.check(name: name, arguments: arguments.map { $0.lowercased() }, offset: offset, analyzer: &self)
+            NativeCommandRules.check(name: name, arguments: arguments.map { $0.asciiLowercased() }, offset: offset, analyzer: &self)
         }
     }
 
     /// `cmd /c "a & b | c"`: each command of the line is a native command.
     mutating func analyzeCmd(_ arguments: [String], at offset: Int) {
         var rest = arguments[...]
-        while let first = rest.first, first.hasPrefix("/"), !["/c", "/k", "/r"].contains(first.lowercased()) { rest = rest.dropFirst() }
-        guard let switchWord = rest.first, ["/c", "/k", "/r"].contains(switchWord.lowercased()) else { return }
+        while let first = rest.first, first.hasPrefix("/"), !["/c", "/k", "/r"].contains(first.asciiLowercased()) { rest = rest.dropFirst() }
+        guard let switchWord = rest.first, ["/c", "/k", "/r"].contains(switchWord.asciiLowercased()) else { return }
         let line = rest.dropFirst().joined(separator: " ")
         for segment in NativeCommandLine.segments(line) {
             let words = NativeCommandLine.split(segment)
@@ -242,7 +242,7 @@ extension PSAnalyzer {
 
     static func samePath(_ a: String, _ b: String) -> Bool {
         func normalized(_ path: String) -> String {
-            var text = path.lowercased().replacingBackslashes()
+            var text = path.asciiLowercased().replacingBackslashes()
             while text.hasPrefix("./") { text.removeFirst(2) }
             return text
         }

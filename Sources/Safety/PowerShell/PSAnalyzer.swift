@@ -68,7 +68,7 @@ struct PSAnalyzer {
                 evaluator.variables[name] = op == "=" ? assigned : .unknown
             }
         case .function(let name, let body, let offset):
-            evaluator.functions[name.lowercased()] = body
+            evaluator.functions[name.asciiLowercased()] = body
             if PSForkBombDetector.spawnsItself(name: name, body: body, aliases: userAliases) {
                 report(RuleCatalog.forkBomb, at: offset, "function \(name) starts copies of itself")
             }
@@ -166,13 +166,13 @@ struct PSAnalyzer {
         case .call(let target, let name, let arguments, _, let offset):
             walk(target)
             arguments.forEach { walk($0) }
-            checkCall(evaluator.evaluate(target), name: name.lowercased(), arguments: arguments, offset: offset)
+            checkCall(evaluator.evaluate(target), name: name.asciiLowercased(), arguments: arguments, offset: offset)
         case .dynamicMember(let target, let nameExpression, let arguments, let offset):
             walk(target)
             walk(nameExpression)
             arguments?.forEach { walk($0) }
             if let arguments {
-                guard let name = evaluator.evaluate(nameExpression).text?.lowercased() else {
+                guard let name = evaluator.evaluate(nameExpression).text?.asciiLowercased() else {
                     report(RuleCatalog.dynamicCommand, at: offset, "a method name computed at run time")
                     return
                 }

@@ -44,10 +44,10 @@ enum PSCommandRules {
         case "stop-computer", "restart-computer", "suspend-computer":
             report(RuleCatalog.shutdown, invocation.name)
         case "stop-service", "set-service", "suspend-service", "remove-service":
-            let service = (invocation.value(["name", "displayname", "inputobject"], position: 0)?.text ?? "").lowercased()
+            let service = (invocation.value(["name", "displayname", "inputobject"], position: 0)?.text ?? "").asciiLowercased()
             let disables = invocation.name == "stop-service" || invocation.name == "suspend-service" || invocation.name == "remove-service"
-                || ["disabled", "manual"].contains((invocation.value(["startuptype"], position: nil)?.text ?? "").lowercased())
-                || (invocation.value(["status"], position: nil)?.text ?? "").lowercased() == "stopped"
+                || ["disabled", "manual"].contains((invocation.value(["startuptype"], position: nil)?.text ?? "").asciiLowercased())
+                || (invocation.value(["status"], position: nil)?.text ?? "").asciiLowercased() == "stopped"
             if disables, criticalServices.contains(service) {
                 report(RuleCatalog.criticalService, "\(invocation.name) \(service)")
             } else {
@@ -62,7 +62,7 @@ enum PSCommandRules {
         case "new-service":
             report(RuleCatalog.newService, invocation.value(["name"], position: 0)?.text)
         case "stop-process":
-            let names = (invocation.value(["name", "processname"], position: 0)?.elements ?? []).compactMap { $0.text?.lowercased() }
+            let names = (invocation.value(["name", "processname"], position: 0)?.elements ?? []).compactMap { $0.text?.asciiLowercased() }
             if names.contains(where: criticalProcesses.contains) || (names.isEmpty && invocation.parameter("id") == nil && invocation.upstream.last == "get-process") {
                 report(RuleCatalog.criticalProcess, "stop-process \(names.joined(separator: ","))")
             } else if !names.isEmpty {
@@ -76,18 +76,18 @@ enum PSCommandRules {
         case "add-mppreference":
             if invocation.parameters.contains(where: { $0.name.hasPrefix("exclusion") }) { report(RuleCatalog.antivirusDisabled, "Add-MpPreference exclusion") }
         case "uninstall-windowsfeature", "remove-windowsfeature", "disable-windowsoptionalfeature":
-            let feature = (invocation.value(["name", "featurename"], position: 0)?.text ?? "").lowercased()
+            let feature = (invocation.value(["name", "featurename"], position: 0)?.text ?? "").asciiLowercased()
             if feature.contains("defender") { report(RuleCatalog.antivirusDisabled, feature) } else { report(RuleCatalog.packageChange, feature) }
         case "set-executionpolicy":
-            let policy = (invocation.value(["executionpolicy"], position: 0)?.text ?? "").lowercased()
-            let scope = (invocation.value(["scope"], position: 1)?.text ?? "").lowercased()
+            let policy = (invocation.value(["executionpolicy"], position: 0)?.text ?? "").asciiLowercased()
+            let scope = (invocation.value(["scope"], position: 1)?.text ?? "").asciiLowercased()
             if ["unrestricted", "bypass"].contains(policy), scope != "process" {
                 report(RuleCatalog.executionPolicy, "Set-ExecutionPolicy \(policy)")
             } else {
                 report(RuleCatalog.systemConfigurationEdit, "Set-ExecutionPolicy \(policy)")
             }
         case "set-netfirewallprofile":
-            let enabled = (invocation.value(["enabled"], position: nil)?.text ?? "").lowercased()
+            let enabled = (invocation.value(["enabled"], position: nil)?.text ?? "").asciiLowercased()
             if ["false", "0", "no"].contains(enabled) { report(RuleCatalog.firewallDisabled, "Set-NetFirewallProfile -Enabled False") }
             else { report(RuleCatalog.networkChange, "Set-NetFirewallProfile") }
         case "disable-netfirewallrule", "remove-netfirewallrule", "new-netfirewallrule", "set-netfirewallrule", "enable-netfirewallrule":
@@ -95,7 +95,7 @@ enum PSCommandRules {
         case "new-localuser", "set-localuser", "enable-localuser", "remove-localuser", "new-aduser":
             report(RuleCatalog.accountChange, invocation.name)
         case "add-localgroupmember", "add-adgroupmember":
-            let group = (invocation.value(["group", "name", "identity", "sid"], position: 0)?.text ?? "").lowercased()
+            let group = (invocation.value(["group", "name", "identity", "sid"], position: 0)?.text ?? "").asciiLowercased()
             if group.contains("admin") || group == "s-1-5-32-544" || group.contains("domain admins") || group.contains("remote desktop") {
                 report(RuleCatalog.newAdmin, "adds a member to \(group)")
             } else {
@@ -123,7 +123,7 @@ enum PSCommandRules {
         case "register-scheduledjob":
             report(RuleCatalog.scheduledTask, invocation.name)
         case "set-wmiinstance", "new-ciminstance", "register-wmievent", "register-cimindicationevent":
-            let className = (invocation.value(["class", "classname"], position: nil)?.text ?? invocation.allTexts.joined(separator: " ")).lowercased()
+            let className = (invocation.value(["class", "classname"], position: nil)?.text ?? invocation.allTexts.joined(separator: " ")).asciiLowercased()
             if className.contains("__eventfilter") || className.contains("commandlineeventconsumer") || className.contains("__filtertoconsumerbinding")
                 || invocation.name.hasPrefix("register-") {
                 report(RuleCatalog.wmiSubscription, invocation.name)
@@ -153,7 +153,7 @@ enum PSCommandRules {
                 report(RuleCatalog.dnsExfiltration, "Resolve-DnsName of a name built after reading secrets")
             }
         case "invoke-webrequest", "invoke-restmethod", "send-mailmessage":
-            let method = (invocation.value(["method"], position: nil)?.text ?? "get").lowercased()
+            let method = (invocation.value(["method"], position: nil)?.text ?? "get").asciiLowercased()
             let sends = invocation.has("body", "infile", "attachments") || ["post", "put", "patch"].contains(method)
             let file = invocation.value(["infile", "attachments"], position: nil)?.text ?? ""
             if sends, analyzer.readSecrets || Secrets.isSecretPath(file) {
@@ -170,7 +170,7 @@ enum PSCommandRules {
         default:
             break
         }
-        if analyzer.openedSocket, invocation.name == "invoke-expression" || invocation.name == "start-process" && (invocation.value(["filepath"], position: 0)?.text.map { ["cmd", "cmd.exe", "powershell", "powershell.exe"].contains($0.lowercased()) } ?? false) {
+        if analyzer.openedSocket, invocation.name == "invoke-expression" || invocation.name == "start-process" && (invocation.value(["filepath"], position: 0)?.text.map { ["cmd", "cmd.exe", "powershell", "powershell.exe"].contains($0.asciiLowercased()) } ?? false) {
             report(RuleCatalog.reverseShell, "runs commands next to an open TCP connection")
         }
     }
@@ -208,17 +208,17 @@ enum PSCommandRules {
             return
         }
         for path in paths {
-            if let text = path.text, text.lowercased().hasPrefix("hklm:") || text.lowercased().hasPrefix("hkcu:") || text.lowercased().hasPrefix("registry::") {
+            if let text = path.text, text.asciiLowercased().hasPrefix("hklm:") || text.asciiLowercased().hasPrefix("hkcu:") || text.asciiLowercased().hasPrefix("registry::") {
                 analyzer.report(RuleCatalog.systemConfigurationEdit, at: invocation.offset, "deletes registry keys")
                 continue
             }
-            if let text = path.text, text.lowercased().contains("historysavepath") || text.lowercased().contains("consolehost_history") {
+            if let text = path.text, text.asciiLowercased().contains("historysavepath") || text.asciiLowercased().contains("consolehost_history") {
                 analyzer.report(RuleCatalog.logsCleared, at: invocation.offset, "deletes PowerShell history")
                 continue
             }
             // `C:\Windows\Temp\*` is inside the system tree but holds only scratch files.
             let temporary = ["c:/windows/temp", "c:/users/user/appdata/local/temp", "/tmp", "/var/tmp"]
-            if let text = path.text, temporary.contains(PathClassifier.stripTrailingGlobs(text.lowercased().replacingBackslashes()).replacingOccurrences(of: "/c:", with: "c:")) {
+            if let text = path.text, temporary.contains(PathClassifier.stripTrailingGlobs(text.asciiLowercased().replacingBackslashes()).replacingOccurrences(of: "/c:", with: "c:")) {
                 analyzer.report(RuleCatalog.broadTemporaryDelete, at: invocation.offset, "empties a temporary directory")
                 continue
             }
@@ -235,9 +235,9 @@ enum PSCommandRules {
 
     /// Registry values that turn protection off or start programs at logon.
     static func checkRegistryWrite(_ invocation: PSInvocation, analyzer: inout PSAnalyzer) {
-        let path = (invocation.value(["path", "literalpath"], position: 0)?.text ?? "").lowercased()
-        let name = (invocation.value(["name"], position: 1)?.text ?? "").lowercased()
-        let value = (invocation.value(["value"], position: 2)?.text ?? "").lowercased()
+        let path = (invocation.value(["path", "literalpath"], position: 0)?.text ?? "").asciiLowercased()
+        let name = (invocation.value(["name"], position: 1)?.text ?? "").asciiLowercased()
+        let value = (invocation.value(["value"], position: 2)?.text ?? "").asciiLowercased()
         guard path.hasPrefix("hk") || path.hasPrefix("registry::") else {
             if invocation.name == "new-item" || invocation.name == "set-item" { checkFileWrite(invocation, analyzer: &analyzer) }
             return
@@ -259,13 +259,13 @@ enum PSCommandRules {
 
     /// Writing files: devices and start-up locations matter; edits of system configuration are reviewed.
     static func checkFileWrite(_ invocation: PSInvocation, analyzer: inout PSAnalyzer) {
-        let content = (invocation.value(["value", "inputobject"], position: 1)?.text ?? "").lowercased().filter { $0 != " " }
+        let content = (invocation.value(["value", "inputobject"], position: 1)?.text ?? "").asciiLowercased().filter { $0 != " " }
         if content.contains("%0|%0") || content.contains("start%0") || content.contains(":a\nstart") {
             analyzer.report(RuleCatalog.forkBomb, at: invocation.offset, "writes a batch file that starts copies of itself")
         }
         let copies = ["copy-item", "move-item"].contains(invocation.name)
         let target = copies ? invocation.value(["destination"], position: 1) : invocation.value(["path", "filepath", "literalpath"], position: 0)
-        let targets = (target?.elements ?? []).compactMap { $0.text?.lowercased().replacingBackslashes() }
+        let targets = (target?.elements ?? []).compactMap { $0.text?.asciiLowercased().replacingBackslashes() }
         for target in targets {
             if target.contains("/start menu/programs/startup") || target.contains("/etc/profile") || target.contains("/.bashrc") {
                 analyzer.report(RuleCatalog.shellProfile, at: invocation.offset, "writes \(target)")

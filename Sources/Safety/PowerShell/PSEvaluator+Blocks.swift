@@ -20,7 +20,7 @@ extension PSEvaluator {
         for element in pipeline.elements.dropFirst() {
             guard case .command(let command) = element else { return .unknown }
             if case .listing(let path, _) = value, case .bareword(let word, _) = command.name,
-               ["where-object", "where", "?", "select-object", "select", "sort-object", "sort"].contains(word.lowercased()) {
+               ["where-object", "where", "?", "select-object", "select", "sort-object", "sort"].contains(word.asciiLowercased()) {
                 // `Get-ChildItem X | Where-Object {...}`: some of what is listed.
                 value = .listing(path, narrowed: true)
                 continue
@@ -44,7 +44,7 @@ extension PSEvaluator {
 
     /// The script block of `ForEach-Object { ... }`, `% { ... }`, `foreach { ... }`.
     static func forEachBlock(_ command: PSCommand) -> PSScript? {
-        guard case .bareword(let word, _) = command.name, ["foreach-object", "%", "foreach"].contains(word.lowercased()) else { return nil }
+        guard case .bareword(let word, _) = command.name, ["foreach-object", "%", "foreach"].contains(word.asciiLowercased()) else { return nil }
         for element in command.elements {
             switch element {
             case .argument(.scriptBlock(let script, _)), .parameter("process", .scriptBlock(let script, _)?, _):
@@ -100,8 +100,8 @@ extension PSEvaluator {
             case .argument(let expression):
                 positional.append(evaluate(expression))
             case .parameter(let parameter, let value?, _):
-                named.insert(parameter.lowercased())
-                scope.variables[parameter.lowercased()] = evaluate(value)
+                named.insert(parameter.asciiLowercased())
+                scope.variables[parameter.asciiLowercased()] = evaluate(value)
             case .parameter, .splat:
                 return .unknown
             }

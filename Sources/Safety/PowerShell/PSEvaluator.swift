@@ -57,7 +57,7 @@ struct PSEvaluator {
             var table: [String: PSValue] = [:]
             for (key, value) in zip(keys, values) {
                 guard let name = evaluate(key).text else { continue }
-                table[name.lowercased()] = evaluate(value)
+                table[name.asciiLowercased()] = evaluate(value)
             }
             return .table(table)
         case .scriptBlock(let script, _):
@@ -69,11 +69,11 @@ struct PSEvaluator {
         case .cast(let type, let inner, _):
             return cast(evaluate(inner), to: type)
         case .member(let target, let name, let isStatic, _):
-            return member(evaluate(target), name: name.lowercased(), isStatic: isStatic)
+            return member(evaluate(target), name: name.asciiLowercased(), isStatic: isStatic)
         case .call(let target, let name, let arguments, let isStatic, _):
-            return call(evaluate(target), name: name.lowercased(), arguments: arguments.map(evaluate), isStatic: isStatic)
+            return call(evaluate(target), name: name.asciiLowercased(), arguments: arguments.map(evaluate), isStatic: isStatic)
         case .dynamicMember(let target, let nameExpression, let arguments, _):
-            guard let name = evaluate(nameExpression).text?.lowercased() else { return .unknown }
+            guard let name = evaluate(nameExpression).text?.asciiLowercased() else { return .unknown }
             if let arguments {
                 return call(evaluate(target), name: name, arguments: arguments.map(evaluate), isStatic: false)
             }
@@ -94,8 +94,8 @@ struct PSEvaluator {
     /// What a command in a subexpression yields, when that is the point (downloads, objects).
     static func commandResult(_ command: PSCommand, evaluator: PSEvaluator) -> PSValue {
         guard case .bareword(let word, _) = command.name else { return .unknown }
-        if let body = evaluator.functions[word.lowercased()] {
-            return evaluator.call(function: body, named: word.lowercased(), command: command)
+        if let body = evaluator.functions[word.asciiLowercased()] {
+            return evaluator.call(function: body, named: word.asciiLowercased(), command: command)
         }
         let name = PSAliases.resolve(word, userAliases: [:])
         switch name {
@@ -139,7 +139,7 @@ struct PSEvaluator {
             // `& (gcm Invoke-Ex*)`: the wildcard picks a command.
             for element in command.elements {
                 if case .argument(let expression) = element, let pattern = evaluator.evaluate(expression).text {
-                    if let match = PSAliases.notableCommands.first(where: { PSAliases.wildcard(pattern.lowercased(), matches: $0) }) {
+                    if let match = PSAliases.notableCommands.first(where: { PSAliases.wildcard(pattern.asciiLowercased(), matches: $0) }) {
                         return .string(match)
                     }
                     return pattern.contains("*") || pattern.contains("?") ? .unknown : .string(pattern)
@@ -251,7 +251,7 @@ struct PSEvaluator {
         case "replace":
             guard texts.count == 2, let from = texts[0], let to = texts[1], !from.isEmpty else { return .unknown }
             return .string(text.replacingOccurrences(of: from, with: to))
-        case "tolower", "tolowerinvariant": return .string(text.lowercased())
+        case "tolower", "tolowerinvariant": return .string(text.asciiLowercased())
         case "toupper", "toupperinvariant": return .string(text.uppercased())
         case "trim": return .string(text.trimmingCharacters(in: .whitespacesAndNewlines))
         case "trimstart": return .string(String(text.drop { $0.isWhitespace }))

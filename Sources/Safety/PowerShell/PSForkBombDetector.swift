@@ -6,7 +6,7 @@ enum PSForkBombDetector {
 
     /// `function f { f | f }`, `function f { Start-Job { f }; f }`.
     static func spawnsItself(name: String, body: PSScript, aliases: [String: String]) -> Bool {
-        let target = name.lowercased()
+        let target = name.asciiLowercased()
         var selfCalls = 0
         var spawns = false
         visit(body) { command in

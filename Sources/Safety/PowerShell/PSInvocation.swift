@@ -142,7 +142,7 @@ struct PSInvocation {
         switch parameter.value {
         case nil: return true
         case .boolean(let value)?: return value
-        case .string(let text)?: return ["true", "1", "$true", "yes"].contains(text.lowercased())
+        case .string(let text)?: return ["true", "1", "$true", "yes"].contains(text.asciiLowercased())
         case .number(let value)?: return value != 0
         default: return false
         }
@@ -156,8 +156,8 @@ struct PSInvocation {
         for item in written {
             switch item {
             case .parameter(let name): texts.append("-" + name)
-            case .value(let value): if let text = value.text { texts.append(text.lowercased()) }
-            case .argument(let value): texts.append(contentsOf: value.elements.compactMap { $0.text?.lowercased() })
+            case .value(let value): if let text = value.text { texts.append(text.asciiLowercased()) }
+            case .argument(let value): texts.append(contentsOf: value.elements.compactMap { $0.text?.asciiLowercased() })
             }
         }
         return texts

@@ -36,7 +36,7 @@ extension PSParser {
                 index += 1
                 let nameStart = index
                 while let letter = peek(), isWordByte(letter) { index += 1 }
-                elements.append(.splat(text(nameStart..<index).lowercased(), offset: splatStart))
+                elements.append(.splat(text(nameStart..<index).asciiLowercased(), offset: splatStart))
                 continue
             }
             elements.append(.argument(try parseCommandArgument()))
@@ -70,7 +70,7 @@ extension PSParser {
         let nameStart = index
         while let byte = peek(), isWordByte(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "`") { index += 1 }
         let written = text(nameStart..<index)
-        let name = (bytes[nameStart..<index].contains(UInt8(ascii: "`")) ? written.filter { $0 != "`" } : written).lowercased()
+        let name = (bytes[nameStart..<index].contains(UInt8(ascii: "`")) ? written.filter { $0 != "`" } : written).asciiLowercased()
         if peek() == UInt8(ascii: ":"), peek(1) != UInt8(ascii: ":") {
             index += 1
             skipTrivia(newlines: false)

@@ -29,7 +29,7 @@ extension PSParser {
             index += op.utf8.count
             skipTrivia(newlines: true)
             let right = try parseBinary(level: level + 1)
-            left = .binary(op.lowercased(), left, right, offset: left.offset)
+            left = .binary(op.asciiLowercased(), left, right, offset: left.offset)
         }
     }
 
@@ -39,7 +39,7 @@ extension PSParser {
             guard peek() == UInt8(ascii: "-") else { return nil }
             var end = index + 1
             while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-            let word = text(index..<end).lowercased()
+            let word = text(index..<end).asciiLowercased()
             if level == 0 { return Self.logicalOperators.contains(word) ? word : nil }
             return Self.comparisonOperators.contains(word) ? word : nil
         case 2:
@@ -75,7 +75,7 @@ extension PSParser {
         if peek() == UInt8(ascii: "-") {
             var end = index + 1
             while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-            let word = text(index..<end).lowercased()
+            let word = text(index..<end).asciiLowercased()
             if Self.unaryOperators.contains(word) {
                 index = end
                 skipTrivia(newlines: false)
@@ -107,7 +107,7 @@ extension PSParser {
                 if byte == UInt8(ascii: "-"), let next = peek(1), isWordByte(next), peekBinaryOperator(level: 1) != nil || peekBinaryOperator(level: 0) != nil {
                     return .type(type, offset: start)
                 }
-                return .cast(type.lowercased(), try parseUnary(), offset: start)
+                return .cast(type.asciiLowercased(), try parseUnary(), offset: start)
             }
             return .type(type, offset: start)
         }

@@ -95,7 +95,7 @@ extension PSParser {
         }
         // Asked before every statement: most words start with a letter no keyword starts with.
         guard Self.keywordFirstBytes[Int(lowercase(bytes[index]))] else { return nil }
-        let word = String(decoding: bytes[index..<end], as: UTF8.self).lowercased()
+        let word = String(decoding: bytes[index..<end], as: UTF8.self).asciiLowercased()
         return Self.keywords.contains(word) ? word : nil
     }
 

@@ -148,7 +148,7 @@ extension PSParser {
             let nameStart = index
             while let byte = peek(), byte != UInt8(ascii: "}") { index += 1 }
             guard !atEnd else { throw PSParseError(message: "'${' is never closed", offset: start) }
-            let name = text(nameStart..<index).lowercased()
+            let name = text(nameStart..<index).asciiLowercased()
             index += 1
             return .variable(name, offset: start)
         }
@@ -170,7 +170,7 @@ extension PSParser {
             if insideString { return .string("$", parts: nil, offset: start) }
             throw PSParseError(message: "'$' is not followed by a variable name", offset: start)
         }
-        return .variable(text(nameStart..<index).lowercased(), offset: start)
+        return .variable(text(nameStart..<index).asciiLowercased(), offset: start)
     }
 }
 

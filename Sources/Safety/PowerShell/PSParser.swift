@@ -216,7 +216,7 @@ public struct PSParser {
             var cursor = index
             while cursor < bytes.count, isWordByte(bytes[cursor]) || bytes[cursor] == UInt8(ascii: ".") { cursor += 1 }
             let word = String(decoding: bytes[index..<cursor], as: UTF8.self)
-            return Double(word) != nil || word.contains("..") || word.lowercased().hasPrefix("0x")
+            return Double(word) != nil || word.contains("..") || word.asciiLowercased().hasPrefix("0x")
         default:
             return false
         }

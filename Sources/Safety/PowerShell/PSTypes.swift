@@ -2,7 +2,7 @@
 enum PSTypes {
     /// `System.Net.WebClient` → `net.webclient`, `[ScriptBlock]` → `scriptblock`.
     static func normalize(_ name: String) -> String {
-        var type = name.lowercased()
+        var type = name.asciiLowercased()
         // Nearly every type name is plain ASCII without blanks: no walk by characters.
         if type.utf8.contains(where: { $0 <= UInt8(ascii: " ") || $0 >= 0x80 }) { type = type.filter { !$0.isWhitespace } }
         if type.hasPrefix("system.") { type.removeFirst("system.".count) }
@@ -76,20 +76,32 @@ enum PSAliases {
     /// The command a name runs: aliases (the script's own first) followed, the path and a
     /// Windows executable extension dropped, lower-cased.
     static func resolve(_ name: String, userAliases: [String: String]) -> String {
-        var current = name.lowercased()
-        if let slash = current.utf8.lastIndex(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") }) {
-            current = String(current[current.utf8.index(after: slash)...])
+        var current = name.asciiLowercased()
+        // One pass over the name: where its last path separator is, and whether it has a dot.
+        var lastSlash: String.UTF8View.Index?
+        var hasDot = false
+        for index in current.utf8.indices {
+            switch current.utf8[index] {
+            case UInt8(ascii: "\\"), UInt8(ascii: "/"): lastSlash = index
+            case UInt8(ascii: "."): hasDot = true
+            default: break
+            }
         }
-        for suffix in executableSuffixes where current.utf8.contains(UInt8(ascii: ".")) && current.hasSuffix(suffix) {
-            // `sc.exe` is the service controller, not the `sc` alias of Set-Content.
-            return String(current.dropLast(suffix.count))
+        if let lastSlash {
+            current = String(current[current.utf8.index(after: lastSlash)...])
+        }
+        if hasDot {
+            for suffix in executableSuffixes where current.hasSuffix(suffix) {
+                // `sc.exe` is the service controller, not the `sc` alias of Set-Content.
+                return String(current.dropLast(suffix.count))
+            }
         }
         // Most names are no alias: only a chain of them needs guarding against cycles.
         guard userAliases[current] != nil || builtIn[current] != nil else { return current }
         var seen: Set<String> = []
         while seen.insert(current).inserted {
             if let next = userAliases[current] ?? builtIn[current] {
-                current = next.lowercased()
+                current = next.asciiLowercased()
             } else {
                 break
             }
@@ -101,7 +113,7 @@ enum PSAliases {
 
     /// A program's name without path and executable extension, lower-cased.
     static func programName(_ path: String) -> String {
-        var name = path.lowercased()
+        var name = path.asciiLowercased()
         if let slash = name.lastIndex(where: { $0 == "\\" || $0 == "/" }) { name = String(name[name.index(after: slash)...]) }
         for suffix in [".exe", ".com", ".cmd", ".bat"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
         return name

@@ -15,7 +15,7 @@ enum WindowsPaths {
     }
 
     static func scope(ofPath raw: String, recursive: Bool) -> PathClassifier.Scope {
-        var path = raw.trimmingSpaces().lowercased().replacingBackslashes()
+        var path = raw.trimmingSpaces().asciiLowercased().replacingBackslashes()
         if path.hasPrefix("filesystem::") { path.removeFirst("filesystem::".count) }
         if path.hasPrefix("microsoft.powershell.core/filesystem::") { path.removeFirst("microsoft.powershell.core/filesystem::".count) }
         if path.hasPrefix("/") { return PathClassifier.scope(ofPath: raw, recursive: recursive) }

@@ -15,7 +15,7 @@ enum AvailabilityRules {
     ]
 
     static func isCritical(_ unit: String) -> Bool {
-        let name = unit.lowercased().replacingOccurrences(of: ".service", with: "").replacingOccurrences(of: ".socket", with: "")
+        let name = unit.asciiLowercased().replacingOccurrences(of: ".service", with: "").replacingOccurrences(of: ".socket", with: "")
         return criticalServices.contains(name)
     }
 
@@ -47,7 +47,7 @@ enum AvailabilityRules {
             guard let verb = verbFirst ? operands.first : operands.dropFirst().first else { return }
             let units = verbFirst ? Array(operands.dropFirst()) : Array(operands.prefix(1))
             if ["stop", "disable", "mask", "kill"].contains(verb), let unit = units.first(where: isCritical) {
-                let name = unit.lowercased()
+                let name = unit.asciiLowercased()
                 let rule = name.contains("audit") ? RuleCatalog.auditDisabled
                     : ["firewalld", "ufw", "iptables", "nftables"].contains(where: name.hasPrefix) ? RuleCatalog.firewallDisabled
                     : name.hasPrefix("apparmor") ? RuleCatalog.selinuxDisabled : RuleCatalog.criticalService

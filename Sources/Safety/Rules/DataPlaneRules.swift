@@ -16,7 +16,7 @@ enum DataPlaneRules {
     /// `name` is the lower-cased program name, `arguments` its arguments as written.
     static func check(name: String, arguments: @autoclosure () -> [String], offset: Int, report: Report) {
         guard programs.contains(name) else { return }
-        let lowered = arguments().map { $0.lowercased() }
+        let lowered = arguments().map { $0.asciiLowercased() }
         switch name {
         case "mysql", "mariadb", "psql", "sqlcmd", "osql", "sqlite3", "mongo", "mongosh", "cqlsh", "clickhouse-client", "invoke-sqlcmd":
             if lowered.contains(where: containsDestructiveSQL) {

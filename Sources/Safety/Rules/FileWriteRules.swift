@@ -7,7 +7,7 @@ enum FileWriteRules {
     static func classify(_ rawPath: String, content: String?, truncates: Bool) -> (Rule, String)? {
         let path = rawPath.hasPrefix("~") ? "/home/user" + rawPath.dropFirst() : rawPath
         let normalized = path.hasPrefix("/") ? PathClassifier.normalize(path) : path
-        let lowered = normalized.lowercased()
+        let lowered = normalized.asciiLowercased()
         if BlockDevices.isBlockDevice(normalized) { return (RuleCatalog.diskWrite, "writes onto \(normalized)") }
         if lowered == "/proc/sysrq-trigger" { return (RuleCatalog.shutdown, "writes to /proc/sysrq-trigger") }
         if lowered == "/etc/sudoers" || lowered.hasPrefix("/etc/sudoers.d/") { return (RuleCatalog.sudoers, "writes \(normalized)") }
@@ -38,10 +38,10 @@ enum FileWriteRules {
         if accountFiles.contains(lowered) { return (RuleCatalog.newAdmin, "rewrites \(normalized)") }
         if truncates, isLogOrHistory(lowered) { return (RuleCatalog.logsCleared, "empties \(normalized)") }
         if lowered.hasPrefix("/etc/ssh/sshd_config") {
-            if weakensSSH(content?.lowercased() ?? "") { return (RuleCatalog.sshWeakened, "\(normalized): \(content ?? "")") }
+            if weakensSSH(content?.asciiLowercased() ?? "") { return (RuleCatalog.sshWeakened, "\(normalized): \(content ?? "")") }
             return (RuleCatalog.systemConfigurationEdit, "edits \(normalized)")
         }
-        if lowered == "/etc/selinux/config", let text = content?.lowercased(), text.contains("selinux=disabled") || text.contains("selinux=permissive") {
+        if lowered == "/etc/selinux/config", let text = content?.asciiLowercased(), text.contains("selinux=disabled") || text.contains("selinux=permissive") {
             return (RuleCatalog.selinuxDisabled, "SELinux off at next boot")
         }
         if lowered.hasPrefix("/etc/") { return (RuleCatalog.systemConfigurationEdit, "edits \(normalized)") }

@@ -31,7 +31,7 @@ enum NetworkRules {
                 }
             }
         case "nc", "ncat", "netcat", "nc.traditional", "nc.openbsd", "socat", "telnet", "openssl":
-            let text = arguments.joined(separator: " ").lowercased()
+            let text = arguments.joined(separator: " ").asciiLowercased()
             if arguments.contains("-e") || arguments.contains("-c") || text.contains("--exec") || text.contains("--sh-exec")
                 || invocation.name == "socat" && (text.contains("exec:") || text.contains("system:")) {
                 report(RuleCatalog.reverseShell, offset, "\(invocation.name) runs a shell for a remote host")
@@ -83,7 +83,7 @@ enum NetworkRules {
     static func checkInlineCode(_ invocation: CommandInvocation, report: BashCommandRules.Report) {
         guard invocation.traits.contains(.otherInterpreter) else { return }
         let written = invocation.values.joined(separator: " ")
-        let code = ([written] + EmbeddedBase64.decodedTexts(in: written)).joined(separator: "\n").lowercased()
+        let code = ([written] + EmbeddedBase64.decodedTexts(in: written)).joined(separator: "\n").asciiLowercased()
         let socket = code.contains("socket") || code.contains("tcpsocket") || code.contains("fsockopen") || code.contains("net.connect") || code.contains("io::socket")
         let shell = code.contains("subprocess") || code.contains("pty.spawn") || code.contains("os.dup2") || code.contains("/bin/sh") || code.contains("/bin/bash")
             || code.contains("exec(") || code.contains("system(") || code.contains("child_process") || code.contains("popen")
@@ -118,7 +118,7 @@ enum NetworkRules {
         if invocation.arguments.contains(where: { ($0.value ?? "").contains("@") && Secrets.isSecretPath($0.value ?? "") }) { return true }
         if readsSecretInput(invocation) { return true }
         if invocation.name == "find" {
-            let patterns = invocation.values.map { $0.lowercased() }
+            let patterns = invocation.values.map { $0.asciiLowercased() }
             return patterns.contains { $0.hasPrefix("id_") || $0.contains("id_rsa") || $0.contains("id_ed25519") || $0.hasSuffix(".pem") || $0.hasSuffix(".key") || $0.contains("credentials") || $0 == "shadow" }
         }
         return false

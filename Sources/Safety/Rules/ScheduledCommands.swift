@@ -54,13 +54,13 @@ enum ScheduledCommands {
         let name = PSAliases.programName(program)
         let words = NativeCommandLine.split(arguments)
         // A window nobody may see is something to hide, not maintenance.
-        if let index = words.firstIndex(where: { $0.lowercased().hasPrefix("-w") && "-windowstyle".hasPrefix($0.lowercased()) }),
-           index + 1 < words.count, words[index + 1].lowercased() == "hidden" {
+        if let index = words.firstIndex(where: { $0.asciiLowercased().hasPrefix("-w") && "-windowstyle".hasPrefix($0.asciiLowercased()) }),
+           index + 1 < words.count, words[index + 1].asciiLowercased() == "hidden" {
             return false
         }
         switch name {
         case "powershell", "pwsh":
-            let lowered = words.map { $0.lowercased() }
+            let lowered = words.map { $0.asciiLowercased() }
             if let index = lowered.firstIndex(where: { $0 == "-c" || ($0.count >= 3 && "-command".hasPrefix($0)) }) {
                 let code = words[(index + 1)...].joined(separator: " ")
                 return SafetyValidator().validate(code, language: .powershell).verdict == .allow
@@ -75,7 +75,7 @@ enum ScheduledCommands {
     }
 
     static func runsFromWritableLocation(_ command: String) -> Bool {
-        let lowered = command.lowercased().replacingBackslashes()
+        let lowered = command.asciiLowercased().replacingBackslashes()
         let places = ["/tmp/", "/var/tmp/", "/dev/shm/", "/run/user/", "~/", "$home", "${home}", "/home/", "/root/", "/appdata/", "/temp/", "/users/public/", "/downloads/"]
         if places.contains(where: lowered.contains) { return true }
         // A hidden directory or file (`/opt/.cache/x`, `/var/lib/.sys`).
