@@ -41,12 +41,10 @@ extension String {
     /// cmdlet names are nearly always written in lower case already, and `lowercased()`
     /// allocates every time.
     func asciiLowercased() -> String {
-        var needsFolding = false
-        for byte in utf8 {
-            if byte >= 0x80 { return lowercased() }
-            if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { needsFolding = true }
+        let alreadyLower = utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 >= 0x80 || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
         }
-        return needsFolding ? lowercased() : self
+        return alreadyLower == true ? self : lowercased()
     }
 }
 

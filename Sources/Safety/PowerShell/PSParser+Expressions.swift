@@ -13,46 +13,50 @@ extension PSParser {
     mutating func parseExpression() throws(PSParseError) -> PSExpression {
         try enter()
         defer { depth -= 1 }
-        return try parseBinary(level: 0)
+        return try parseBinary(atLeast: 0)
     }
 
-    private mutating func parseBinary(level: Int) throws(PSParseError) -> PSExpression {
-        guard level < 5 else { return try parseRange() }
-        var left = try parseBinary(level: level + 1)
+    /// Precedence climbing: operands are parsed once and each operator is read once,
+    /// instead of descending through every precedence level for every operand.
+    /// Operators of one level associate to the left.
+    private mutating func parseBinary(atLeast minimum: Int) throws(PSParseError) -> PSExpression {
+        var left = try parseRange()
         while true {
             let saved = index
             skipTrivia(newlines: false)
-            guard let op = peekBinaryOperator(level: level) else {
+            guard let (op, level) = peekBinaryOperator(), level >= minimum else {
                 index = saved
                 return left
             }
             index += op.utf8.count
             skipTrivia(newlines: true)
-            let right = try parseBinary(level: level + 1)
-            left = .binary(op.asciiLowercased(), left, right, offset: left.offset)
+            let right = try parseBinary(atLeast: level + 1)
+            left = .binary(op, left, right, offset: left.offset)
         }
     }
 
-    private func peekBinaryOperator(level: Int) -> String? {
-        switch level {
-        case 0, 1:
-            guard peek() == UInt8(ascii: "-") else { return nil }
-            var end = index + 1
-            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-            let word = text(index..<end).asciiLowercased()
-            if level == 0 { return Self.logicalOperators.contains(word) ? word : nil }
-            return Self.comparisonOperators.contains(word) ? word : nil
-        case 2:
-            guard let byte = peek(), byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") else { return nil }
-            guard peek(1) != UInt8(ascii: "=") else { return nil }
-            if byte == UInt8(ascii: "-"), let next = peek(1), isWordByte(next), !(next >= 48 && next <= 57) { return nil }
-            return byte == UInt8(ascii: "+") ? "+" : "-"
-        case 3:
-            guard let byte = peek(), byte == UInt8(ascii: "*") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "%"), peek(1) != UInt8(ascii: "=") else { return nil }
-            return String(UnicodeScalar(byte))
+    /// The binary operator at the current position and its precedence level: 0 logical,
+    /// 1 comparison, 2 additive, 3 multiplicative, 4 `-f`. `-Name` (a parameter) is none.
+    private func peekBinaryOperator() -> (String, Int)? {
+        guard let byte = peek() else { return nil }
+        switch byte {
+        case UInt8(ascii: "-"):
+            if let next = peek(1), isWordByte(next), !(next >= 48 && next <= 57) {
+                var end = index + 1
+                while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+                let word = text(index..<end).asciiLowercased()
+                if Self.logicalOperators.contains(word) { return (word, 0) }
+                if Self.comparisonOperators.contains(word) { return (word, 1) }
+                if word == "-f" { return (word, 4) }
+                return nil
+            }
+            return peek(1) == UInt8(ascii: "=") ? nil : ("-", 2)
+        case UInt8(ascii: "+"):
+            return peek(1) == UInt8(ascii: "=") ? nil : ("+", 2)
+        case UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"):
+            return peek(1) == UInt8(ascii: "=") ? nil : (String(UnicodeScalar(byte)), 3)
         default:
-            guard matches("-f"), let next = peek(2), !isWordByte(next) else { return nil }
-            return "-f"
+            return nil
         }
     }
 
@@ -104,7 +108,7 @@ extension PSParser {
             }
             if let byte = peek(), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: ")"), byte != UInt8(ascii: ";"),
                byte != UInt8(ascii: "}"), byte != UInt8(ascii: "|"), byte != UInt8(ascii: ","), byte != UInt8(ascii: "=") {
-                if byte == UInt8(ascii: "-"), let next = peek(1), isWordByte(next), peekBinaryOperator(level: 1) != nil || peekBinaryOperator(level: 0) != nil {
+                if byte == UInt8(ascii: "-"), let next = peek(1), isWordByte(next), let (_, level) = peekBinaryOperator(), level <= 1 {
                     return .type(type, offset: start)
                 }
                 return .cast(type.asciiLowercased(), try parseUnary(), offset: start)
