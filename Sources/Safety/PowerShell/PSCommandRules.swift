@@ -182,6 +182,9 @@ enum PSCommandRules {
         }
     }
 
+    /// Scratch directories: emptying one is reviewed, not blocked.
+    static let temporaryDirectories: Set<String> = ["c:/windows/temp", "c:/users/user/appdata/local/temp", "/tmp", "/var/tmp"]
+
     static func checkRemoveItem(_ invocation: PSInvocation, analyzer: inout PSAnalyzer) {
         let recursive = invocation.has("recurse")
         let paths = (invocation.value(["path", "literalpath"], position: 0)?.elements) ?? []
@@ -208,19 +211,22 @@ enum PSCommandRules {
             return
         }
         for path in paths {
-            if let text = path.text, text.asciiLowercased().hasPrefix("hklm:") || text.asciiLowercased().hasPrefix("hkcu:") || text.asciiLowercased().hasPrefix("registry::") {
-                analyzer.report(RuleCatalog.systemConfigurationEdit, at: invocation.offset, "deletes registry keys")
-                continue
-            }
-            if let text = path.text, text.asciiLowercased().contains("historysavepath") || text.asciiLowercased().contains("consolehost_history") {
-                analyzer.report(RuleCatalog.logsCleared, at: invocation.offset, "deletes PowerShell history")
-                continue
-            }
-            // `C:\Windows\Temp\*` is inside the system tree but holds only scratch files.
-            let temporary = ["c:/windows/temp", "c:/users/user/appdata/local/temp", "/tmp", "/var/tmp"]
-            if let text = path.text, temporary.contains(PathClassifier.stripTrailingGlobs(text.asciiLowercased().replacingBackslashes()).replacingOccurrences(of: "/c:", with: "c:")) {
-                analyzer.report(RuleCatalog.broadTemporaryDelete, at: invocation.offset, "empties a temporary directory")
-                continue
+            if let text = path.text?.asciiLowercased() {
+                if text.hasPrefix("hklm:") || text.hasPrefix("hkcu:") || text.hasPrefix("registry::") {
+                    analyzer.report(RuleCatalog.systemConfigurationEdit, at: invocation.offset, "deletes registry keys")
+                    continue
+                }
+                if text.contains("historysavepath") || text.contains("consolehost_history") {
+                    analyzer.report(RuleCatalog.logsCleared, at: invocation.offset, "deletes PowerShell history")
+                    continue
+                }
+                // `C:\Windows\Temp\*` is inside the system tree but holds only scratch files.
+                var folder = Substring(PathClassifier.stripTrailingGlobs(text.replacingBackslashes()))
+                if folder.hasPrefix("/c:") { folder = folder.dropFirst() }
+                if Self.temporaryDirectories.contains(String(folder)) {
+                    analyzer.report(RuleCatalog.broadTemporaryDelete, at: invocation.offset, "empties a temporary directory")
+                    continue
+                }
             }
             switch WindowsPaths.scope(of: path, recursive: recursive) {
             case .root, .systemDirectory:

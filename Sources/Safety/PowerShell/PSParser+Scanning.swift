@@ -100,9 +100,16 @@ extension PSParser {
     }
 
     func peekAssignmentOperator() -> String? {
-        for op in ["??=", "+=", "-=", "*=", "/=", "%="] where matches(op) { return op }
-        if peek() == UInt8(ascii: "="), peek(1) != UInt8(ascii: "=") { return "=" }
-        return nil
+        switch (peek(), peek(1)) {
+        case (UInt8(ascii: "="), let next): return next == UInt8(ascii: "=") ? nil : "="
+        case (UInt8(ascii: "+"), UInt8(ascii: "=")): return "+="
+        case (UInt8(ascii: "-"), UInt8(ascii: "=")): return "-="
+        case (UInt8(ascii: "*"), UInt8(ascii: "=")): return "*="
+        case (UInt8(ascii: "/"), UInt8(ascii: "=")): return "/="
+        case (UInt8(ascii: "%"), UInt8(ascii: "=")): return "%="
+        case (UInt8(ascii: "?"), UInt8(ascii: "?")): return peek(2) == UInt8(ascii: "=") ? "??=" : nil
+        default: return nil
+        }
     }
 
     mutating func enter() throws(PSParseError) {
