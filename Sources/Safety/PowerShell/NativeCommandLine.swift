@@ -66,19 +66,23 @@ enum Secrets {
     /// Asked of every operand of every command, so it walks the path once and tries only
     /// the markers that start with the two bytes at hand.
     static func isSecretPath(_ path: String) -> Bool {
-        var path = path
-        return path.withUTF8 { bytes in
-            guard bytes.count >= 4 else { return false }
-            for start in 0..<(bytes.count - 1) {
-                let slot = firstByteSlots[Int(PathText.folded(bytes[start]))]
-                guard slot >= 0 else { continue }
-                let candidates = markersByFirstTwoBytes[Int(slot) << 8 | Int(PathText.folded(bytes[start + 1]))]
-                for marker in candidates where PathText.matches(marker, in: bytes, at: start) {
-                    return true
-                }
-            }
-            return false
+        guard let found = path.utf8.withContiguousStorageIfAvailable({ isSecretPath(bytes: $0) }) else {
+            return Array(path.utf8).withUnsafeBufferPointer { isSecretPath(bytes: $0) }
         }
+        return found
+    }
+
+    private static func isSecretPath(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 4 else { return false }
+        for start in 0..<(bytes.count - 1) {
+            let slot = firstByteSlots[Int(PathText.folded(bytes[start]))]
+            guard slot >= 0 else { continue }
+            let candidates = markersByFirstTwoBytes[Int(slot) << 8 | Int(PathText.folded(bytes[start + 1]))]
+            for marker in candidates where PathText.matches(marker, in: bytes, at: start) {
+                return true
+            }
+        }
+        return false
     }
 
     /// For each byte, its slot in ``markersByFirstTwoBytes`` when a marker starts with it, else -1.

@@ -114,8 +114,10 @@ enum NetworkRules {
     /// Whether the command reads a secret: as an operand, an input redirection, or a
     /// `find` for key files.
     static func readsSecrets(_ invocation: CommandInvocation) -> Bool {
-        if invocation.operands.contains(where: { Secrets.isSecretPath($0.value ?? "") }) { return true }
-        if invocation.arguments.contains(where: { ($0.value ?? "").contains("@") && Secrets.isSecretPath($0.value ?? "") }) { return true }
+        // Over the known values (strings), not the resolved words: every command is asked,
+        // and copying a word per test cost more than the test.
+        for value in invocation.operandValues where Secrets.isSecretPath(value) { return true }
+        for value in invocation.values where value.contains("@") && Secrets.isSecretPath(value) { return true }
         if readsSecretInput(invocation) { return true }
         if invocation.name == "find" {
             let patterns = invocation.values.map { $0.asciiLowercased() }
