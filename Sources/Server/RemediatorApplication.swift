@@ -81,13 +81,14 @@ public enum RemediatorApplication {
         )
         let workers = WorkerPool(store: store, runner: runner, signal: signal, configuration: engineConfiguration, logger: logger)
         let ingest = IngestService(store: store, signal: signal, maxBatch: engineConfiguration.maxIngestBatch, logger: logger)
+        let queueDepth = QueueDepthGauge(store: store, limit: configuration.maxQueueDepth)
         let actions = IncidentActions(store: store, signal: signal)
 
         let router = Router(context: RemediatorRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         OperationsRoutes(store: store, metrics: metrics).register(on: router)
         let api = router.group("v1").add(middleware: APIKeyAuthenticator(store: store))
-        AlertRoutes(ingest: ingest, store: store, adapters: .standard, maxBodyBytes: configuration.maxBodyBytes, metrics: metrics).register(on: api)
+        AlertRoutes(ingest: ingest, queueDepth: queueDepth, store: store, adapters: .standard, maxBodyBytes: configuration.maxBodyBytes, metrics: metrics).register(on: api)
         IncidentRoutes(store: store, actions: actions, maxBodyBytes: configuration.maxBodyBytes).register(on: api)
         ScriptRoutes(validator: validator, maxBodyBytes: configuration.maxBodyBytes).register(on: api)
         RunbookRoutes(catalog: catalog).register(on: api)
@@ -107,7 +108,7 @@ public enum RemediatorApplication {
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "remediator"),
-            services: services + [ingest, workers],
+            services: services + [queueDepth, ingest, workers],
             logger: logger
         )
     }

@@ -47,6 +47,7 @@ public struct ConfigurationLoader: Sendable {
         "REMEDIATOR_EXECUTOR": "executor",
         "REMEDIATOR_APPROVAL": "approval",
         "REMEDIATOR_WORKERS": "workers",
+        "REMEDIATOR_MAX_QUEUE_DEPTH": "max_queue_depth",
         "REMEDIATOR_PLAN_WORKERS": "plan_workers",
         "REMEDIATOR_EXECUTION_WORKERS": "execution_workers",
         "REMEDIATOR_RATE_LIMIT_HOST": "rate_limit_host",
@@ -196,6 +197,7 @@ public struct ConfigurationLoader: Sendable {
             }
             configuration.approvalMode = mode
         case "workers": configuration.workers = try integer(in: 0...256)
+        case "max_queue_depth": configuration.maxQueueDepth = try integer(in: 0...100_000_000)
         case "plan_workers": configuration.planWorkers = try integer(in: 0...1024)
         case "execution_workers": configuration.executionWorkers = try integer(in: 0...1024)
         case "rate_limit_host", "rate_limit_runbook":

@@ -37,6 +37,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var executor = ExecutorKind.dryRun
     public var approvalMode = EngineConfiguration.ApprovalMode.human
     public var workers = 4
+    /// Pending jobs past which ingest answers 429 with `Retry-After` (`max_queue_depth`);
+    /// 0 never refuses.
+    public var maxQueueDepth = 100_000
     /// Concurrent plan stages, in a lane of their own; 0 plans with the other workers.
     public var planWorkers = 16
     /// Concurrent execute and verify stages, in a lane of their own; 0 runs them with the

@@ -7,6 +7,8 @@ import RemediatorCore
 /// `POST /v1/alerts/{source}` and `GET /v1/alerts/{id}`.
 struct AlertRoutes {
     let ingest: IngestService
+    /// Past its limit, alerts are refused with 429 before anything is read or stored.
+    let queueDepth: QueueDepthGauge
     let store: any Store
     let adapters: AlertAdapters
     let maxBodyBytes: Int
@@ -48,6 +50,14 @@ struct AlertRoutes {
         let key = try context.requireKey()
         try Roles.require(.operator_, for: key, doing: "send alerts")
         let source = try context.parameters.require("segment")
+        if let overload = queueDepth.overload {
+            metrics.recordRejectedIngest()
+            throw APIError(
+                .tooManyRequests, code: "overloaded",
+                "\(overload.depth) jobs are waiting (limit \(overload.limit)); nothing of this request was stored: send it again after \(overload.retryAfterSeconds)s",
+                headers: [.retryAfter: String(overload.retryAfterSeconds)]
+            )
+        }
         do {
             let adapter = try adapters.adapter(for: source)
             let body = try await RequestBody.collect(request, limit: maxBodyBytes)
