@@ -109,6 +109,10 @@ struct SSHExecutorTests {
         // Pinned by its RSA host key only: the OpenSSH client checks it.
         let rsaPinned = try server.host(keyFile: "user_rsa", hostKey: try server.publicKey("host_rsa"))
         #expect(try await executor.run(request("echo ok", on: rsaPinned)).stdout == "ok\n")
+        // An ed25519 key on a host pinned only by its RSA key goes through the OpenSSH client too.
+        let ed25519OnRSAPin = try server.host(keyFile: "user_ed25519", hostKey: try server.publicKey("host_rsa"))
+        let viaOpenSSH = try await executor.run(request("echo ed25519", on: ed25519OnRSAPin))
+        #expect(viaOpenSSH.stdout == "ed25519\n" && viaOpenSSH.command.hasSuffix("(OpenSSH client)"), "\(viaOpenSSH.stderr)")
         // A different RSA pin is refused by the client as well.
         let other = try server.host(keyFile: "user_rsa", hostKey: try server.publicKey("user_rsa"))
         let refused = try await executor.run(request("echo never", on: other))

@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSH
 public import RemediatorCore
 
 /// Runs steps on inventory hosts over SSH.
@@ -60,53 +61,56 @@ public struct SSHExecutor: Executor {
             let stdout = OutputBuffer(limit: request.maxOutputBytes)
             let stderr = OutputBuffer(limit: request.maxOutputBytes)
             let timeout = Duration.seconds(request.step.timeoutSeconds)
+            let native: SSHConnection.Authentication
             switch credential {
-            case .native(let authentication) where !pin.needsOpenSSH:
-                let key = SSHSessionPool.Key(address: host.address, port: host.port, user: user, credential: host.credential ?? host.privateKeyFile ?? "")
-                let connectTimeout = configuration.connectTimeout
-                let result = try await pool.withSession(host: host.name, key: key, connect: {
-                    try await SSHConnection.connect(
-                        address: host.address, port: host.port, user: user, authentication: authentication, pin: pin, connectTimeout: connectTimeout
-                    )
-                }) { [grace = configuration.gracePeriod] connection in
-                    try await connection.run(
-                        invocation.command, standardInput: invocation.standardInput, stdout: stdout, stderr: stderr, timeout: timeout, grace: grace
-                    )
-                }
-                switch result.stopped {
-                case .timedOut:
-                    return ExecutionOutcome(.timedOut, command: command, timeoutSeconds: request.step.timeoutSeconds, stdout: stdout, stderr: stderr)
-                case .cancelled:
-                    stderr.append(Array("\n[stopped: the step was cancelled; the remote command was sent SIGTERM]".utf8))
-                    return ExecutionOutcome(
-                        status: .interrupted, command: command, exitCode: result.exitCode, stdout: stdout.text, stderr: stderr.text,
-                        truncated: stdout.truncated || stderr.truncated
-                    )
-                case nil:
-                    break
-                }
-                guard let exitCode = result.exitCode ?? result.exitSignal.map({ _ in 128 + 15 }) else {
-                    stderr.append(Array("\n[the session closed without an exit status]".utf8))
-                    return ExecutionOutcome(status: .failed, command: command, stdout: stdout.text, stderr: stderr.text, truncated: stdout.truncated || stderr.truncated)
-                }
-                if let signal = result.exitSignal {
-                    stderr.append(Array("\n[ended by signal \(signal)]".utf8))
-                }
-                return ExecutionOutcome(.exited(exitCode), command: command, timeoutSeconds: request.step.timeoutSeconds, stdout: stdout, stderr: stderr)
-            case .native(.password):
-                throw RemoteExecutionError(.configuration, "host '\(host.name)' is pinned by an RSA host key, which only the OpenSSH client checks, and that path takes keys, not passwords: pin its ed25519 or ECDSA key instead")
-            case .native(.privateKey):
-                throw RemoteExecutionError(.configuration, "host '\(host.name)' is pinned by an RSA host key only; pin its ed25519 or ECDSA key too, or use an RSA user key")
-            case .rsa(let keyText):
+            case .key(let key?, _) where !pin.needsOpenSSH:
+                native = .privateKey(key)
+            case .password(let password) where !pin.needsOpenSSH:
+                native = .password(password)
+            case .key(_, let fileText):
+                // An RSA key, or a host pinned only by an RSA host key: the OpenSSH client.
                 let client = OpenSSHClient(
                     executable: configuration.openSSHExecutable, connectTimeoutSeconds: Int(configuration.connectTimeout.components.seconds),
                     gracePeriod: configuration.gracePeriod
                 )
                 let ending = try await client.run(
-                    invocation, host: host, user: user, privateKey: keyText, pin: pin, timeout: timeout, stdout: stdout, stderr: stderr
+                    invocation, host: host, user: user, privateKey: fileText, pin: pin, timeout: timeout, stdout: stdout, stderr: stderr
                 )
                 return ExecutionOutcome(ending, command: command + " (OpenSSH client)", timeoutSeconds: request.step.timeoutSeconds, stdout: stdout, stderr: stderr)
+            case .password:
+                throw RemoteExecutionError(.configuration, "host '\(host.name)' is pinned only by an RSA host key, which only the OpenSSH client checks, and that path takes keys, not passwords: pin its ed25519 or ECDSA key instead")
             }
+            let key = SSHSessionPool.Key(address: host.address, port: host.port, user: user, credential: host.credential ?? host.privateKeyFile ?? "")
+            let connectTimeout = configuration.connectTimeout
+            let result = try await pool.withSession(host: host.name, key: key, connect: {
+                try await SSHConnection.connect(
+                    address: host.address, port: host.port, user: user, authentication: native, pin: pin, connectTimeout: connectTimeout
+                )
+            }) { [grace = configuration.gracePeriod] connection in
+                try await connection.run(
+                    invocation.command, standardInput: invocation.standardInput, stdout: stdout, stderr: stderr, timeout: timeout, grace: grace
+                )
+            }
+            switch result.stopped {
+            case .timedOut:
+                return ExecutionOutcome(.timedOut, command: command, timeoutSeconds: request.step.timeoutSeconds, stdout: stdout, stderr: stderr)
+            case .cancelled:
+                stderr.append(Array("\n[stopped: the step was cancelled; the remote command was sent SIGTERM]".utf8))
+                return ExecutionOutcome(
+                    status: .interrupted, command: command, exitCode: result.exitCode, stdout: stdout.text, stderr: stderr.text,
+                    truncated: stdout.truncated || stderr.truncated
+                )
+            case nil:
+                break
+            }
+            guard let exitCode = result.exitCode ?? result.exitSignal.map({ _ in 128 + 15 }) else {
+                stderr.append(Array("\n[the session closed without an exit status]".utf8))
+                return ExecutionOutcome(status: .failed, command: command, stdout: stdout.text, stderr: stderr.text, truncated: stdout.truncated || stderr.truncated)
+            }
+            if let signal = result.exitSignal {
+                stderr.append(Array("\n[ended by signal \(signal)]".utf8))
+            }
+            return ExecutionOutcome(.exited(exitCode), command: command, timeoutSeconds: request.step.timeoutSeconds, stdout: stdout, stderr: stderr)
         } catch let error as RemoteExecutionError {
             return ExecutionOutcome(status: .failed, command: shown, stderr: error.description)
         } catch let error as SecretError {
@@ -114,9 +118,12 @@ public struct SSHExecutor: Executor {
         }
     }
 
+    /// How the executor proves who it is on a host.
     enum Credential {
-        case native(SSHConnection.Authentication)
-        case rsa(String)
+        /// A key file: the built-in client uses `native` (ed25519, ECDSA); the OpenSSH
+        /// client reads the file's text (any key, RSA included).
+        case key(native: NIOSSHPrivateKey?, fileText: String)
+        case password(String)
     }
 
     /// The host's key or password, from its secret or its key file.
@@ -126,12 +133,12 @@ public struct SSHExecutor: Executor {
             let secret = try await vault.value(of: name, tenantID: tenantID)
             guard let text = secret.text else { throw RemoteExecutionError(.badCredential, "secret '\(name)' is not text (a key file or a password)") }
             if SSHPrivateKeyFile.looksLikeKeyFile(text) {
-                return try Self.credential(SSHPrivateKeyFile.parse(text, source: "secret '\(name)'"))
+                return try Self.credential(keyFile: text, source: "secret '\(name)'")
             }
             var password = Substring(text)
             while password.last == "\n" || password.last == "\r" { password.removeLast() }
             guard !password.isEmpty else { throw RemoteExecutionError(.badCredential, "secret '\(name)' is an empty password") }
-            return .native(.password(String(password)))
+            return .password(String(password))
         }
         guard let path = host.privateKeyFile else {
             throw RemoteExecutionError(.configuration, "host '\(host.name)' has neither credential nor private_key_file")
@@ -143,13 +150,14 @@ public struct SSHExecutor: Executor {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw RemoteExecutionError(.badCredential, "private_key_file \(path) cannot be read")
         }
-        return try Self.credential(SSHPrivateKeyFile.parse(text, source: path))
+        return try Self.credential(keyFile: text, source: path)
     }
 
-    static func credential(_ key: SSHPrivateKeyFile) -> Credential {
-        switch key {
-        case .native(let key): .native(.privateKey(key))
-        case .rsa(let text): .rsa(text)
+    static func credential(keyFile text: String, source: String) throws(RemoteExecutionError) -> Credential {
+        let fileText = text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        switch try SSHPrivateKeyFile.parse(text, source: source) {
+        case .native(let key): return .key(native: key, fileText: fileText)
+        case .rsa: return .key(native: nil, fileText: fileText)
         }
     }
 

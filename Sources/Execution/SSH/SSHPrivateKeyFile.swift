@@ -7,13 +7,13 @@ import NIOSSH
 /// SEC1 EC, PKCS#8).
 ///
 /// Ed25519 and ECDSA keys are used by the built-in SSH client. swift-nio-ssh has no RSA,
-/// so an RSA key is kept as its file text and handed to the system's OpenSSH client.
+/// so an RSA key is handed, as the file it came from, to the system's OpenSSH client.
 /// Passphrase-protected keys are refused: the secret store already encrypts keys at rest,
 /// and a passphrase would have to be stored next to the key anyway.
 enum SSHPrivateKeyFile: Sendable {
     case native(NIOSSHPrivateKey)
-    /// An RSA key's file text, for the OpenSSH client.
-    case rsa(String)
+    /// An RSA key: only the OpenSSH client can use it.
+    case rsa
 
     /// Parses a key file's text; `source` names it in errors (a path or `secret 'x'`).
     static func parse(_ text: String, source: String) throws(RemoteExecutionError) -> SSHPrivateKeyFile {
@@ -26,12 +26,12 @@ enum SSHPrivateKeyFile: Sendable {
             return try parseOpenSSH(body, source: source)
         case "RSA PRIVATE KEY":
             guard !trimmed.contains("Proc-Type: 4,ENCRYPTED") else { throw passphraseProtected(source) }
-            return .rsa(trimmed + "\n")
+            return .rsa
         case "EC PRIVATE KEY", "PRIVATE KEY":
             if let key = try? P256.Signing.PrivateKey(pemRepresentation: trimmed) { return .native(NIOSSHPrivateKey(p256Key: key)) }
             if let key = try? P384.Signing.PrivateKey(pemRepresentation: trimmed) { return .native(NIOSSHPrivateKey(p384Key: key)) }
             if let key = try? P521.Signing.PrivateKey(pemRepresentation: trimmed) { return .native(NIOSSHPrivateKey(p521Key: key)) }
-            if label == "PRIVATE KEY", isPKCS8RSA(body) { return .rsa(trimmed + "\n") }
+            if label == "PRIVATE KEY", isPKCS8RSA(body) { return .rsa }
             throw RemoteExecutionError(.badCredential, "\(source): a '\(label)' block that is not an ECDSA P-256/384/521 or RSA key")
         case "ENCRYPTED PRIVATE KEY":
             throw passphraseProtected(source)
@@ -103,8 +103,7 @@ enum SSHPrivateKeyFile: Sendable {
                 throw malformed
             }
         case "ssh-rsa":
-            let base64 = body.base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
-            return .rsa("-----BEGIN OPENSSH PRIVATE KEY-----\n\(base64)\n-----END OPENSSH PRIVATE KEY-----\n")
+            return .rsa
         default:
             throw RemoteExecutionError(.badCredential, "\(source) is a '\(type)' key; Remediator uses ed25519, ECDSA and RSA keys")
         }
