@@ -201,6 +201,7 @@ let package = Package(
             dependencies: [
                 "Server", "Engine", "Planning", "Knowledge", "RemediatorCore", "Storage", "Execution",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -28,6 +28,8 @@ eval "$(printf '%s\n' "$llama_environment" | sed 's/^\([A-Z_]*\)=\(.*\)$/export 
 
 # The starter runbooks are embedded in the binary; fail early if the copy is stale.
 python3 scripts/embed-runbooks.py --check
+# The OpenAPI document served at /openapi.yaml is embedded too.
+python3 scripts/embed-openapi.py --check
 # The validator's rule gates must name every command their switches handle.
 python3 scripts/check-rule-gates.py
 
@@ -40,3 +42,8 @@ trap '$SUDO scripts/sshd/stop.sh "$REMEDIATOR_TEST_SSHD_DIR"' EXIT
 
 swift build --build-tests
 swift test --skip-build "$@"
+
+# The live API fuzzed against its OpenAPI document (skipped when only some tests were asked for).
+if [ "$#" -eq 0 ]; then
+    scripts/schemathesis.sh
+fi

@@ -50,16 +50,15 @@ struct AlertRoutes {
         let key = try context.requireKey()
         try Roles.require(.operator_, for: key, doing: "send alerts")
         let source = try context.parameters.require("segment")
-        if let overload = queueDepth.overload {
-            metrics.recordRejectedIngest()
-            throw APIError(
-                .tooManyRequests, code: "overloaded",
-                "\(overload.depth) jobs are waiting (limit \(overload.limit)); nothing of this request was stored: send it again after \(overload.retryAfterSeconds)s",
-                headers: [.retryAfter: String(overload.retryAfterSeconds)]
-            )
-        }
         do {
             let adapter = try adapters.adapter(for: source)
+            if let overload = queueDepth.overload {
+                throw APIError(
+                    .tooManyRequests, code: "overloaded",
+                    "\(overload.depth) jobs are waiting (limit \(overload.limit)); nothing of this request was stored: send it again after \(overload.retryAfterSeconds)s",
+                    headers: [.retryAfter: String(overload.retryAfterSeconds)]
+                )
+            }
             let body = try await RequestBody.collect(request, limit: maxBodyBytes)
             let receivedAt = Date()
             let alerts = try adapter.normalize(body, receivedAt: receivedAt)

@@ -15,6 +15,7 @@ struct OperationsRoutes {
         router.get("healthz") { _, _ in Status(status: "ok") }
         router.get("readyz", use: ready)
         router.get("metrics", use: render)
+        router.get("openapi.yaml") { _, _ in OpenAPIDocument.response() }
     }
 
     @Sendable func ready(_ request: Request, context: RemediatorRequestContext) async throws -> Status {
