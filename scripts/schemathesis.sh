@@ -23,4 +23,4 @@ done
 python3 -m schemathesis.cli run "http://127.0.0.1:$port/openapi.yaml" \
     -H "Authorization: Bearer $token" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \
-    --max-examples 50 --workers 2 --no-color "$@"
+    --max-examples 50 --workers 1 --no-color "$@"

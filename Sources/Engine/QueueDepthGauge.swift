@@ -36,9 +36,6 @@ public final class QueueDepthGauge: Service, Sendable {
         self.interval = interval
     }
 
-    /// The last depth sampled.
-    public var depth: Int { state.withLock { $0.depth } }
-
     /// Set while the queue holds at least ``limit`` jobs.
     public var overload: Overload? {
         guard limit > 0 else { return nil }

@@ -82,13 +82,7 @@ paths:
                 $ref: "#/components/schemas/Status"
               example: {status: ready}
         "503":
-          description: >-
-            The store cannot be read (code `unavailable`). Unlike the other 503s this one
-            carries no `Retry-After` header.
-          content:
-            application/json:
-              schema:
-                $ref: "#/components/schemas/Error"
+          $ref: "#/components/responses/Unavailable"
         "500":
           $ref: "#/components/responses/InternalError"
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import Planning
 import RemediatorCore
 
@@ -23,7 +24,9 @@ struct OperationsRoutes {
             _ = try await store.pendingJobCount()
             return Status(status: "ready")
         } catch {
-            throw APIError(.serviceUnavailable, code: "unavailable", "the store cannot be read: \(error)")
+            // The detail goes to the log, not to an unauthenticated caller.
+            context.logger.error("readiness: the store cannot be read", metadata: ["error": "\(error)"])
+            throw APIError(.serviceUnavailable, code: "unavailable", "the store cannot be read; see the server log", headers: [.retryAfter: "5"])
         }
     }
 
