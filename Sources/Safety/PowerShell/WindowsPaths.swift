@@ -24,7 +24,7 @@ enum WindowsPaths {
         }
         if path.hasPrefix("//?/") || path.hasPrefix("//./") { path.removeFirst(4) }
         // A bare drive (`c:`, `d:\`, `c:\*`) is the root of that volume.
-        guard path.count >= 2, path.dropFirst().first == ":" else {
+        guard path.utf8.count >= 2, path.utf8.dropFirst().first == UInt8(ascii: ":") else {
             return path.isEmpty || path == "." || path.hasPrefix("..") || path.contains("*") ? .unresolved : .ordinary
         }
         let drive = String(path.prefix(2))
@@ -51,8 +51,9 @@ enum WindowsPaths {
 }
 
 extension String {
+    /// `\` as `/`, byte by byte (a backslash is never part of a multi-byte character).
     func replacingBackslashes() -> String {
-        guard utf8.contains(UInt8(ascii: "\\")) else { return self }
-        return String(map { $0 == "\\" ? "/" : $0 })
+        guard contains("\\") else { return self }
+        return String(decoding: utf8.map { $0 == UInt8(ascii: "\\") ? UInt8(ascii: "/") : $0 }, as: UTF8.self)
     }
 }
