@@ -60,4 +60,25 @@ public struct AWSClient: Sendable {
         }
         return data
     }
+
+    /// POSTs `request` encoded as JSON and decodes the 2xx answer: what the JSON APIs
+    /// (Bedrock's REST JSON, SSM's JSON 1.1) share. An answer that is not the documented
+    /// JSON is `MalformedResponse`, never a crash.
+    public func postJSON<Request: Encodable, Answer: Decodable>(
+        _ request: Request, to endpoint: URL, path: String, signingName: String, headers: [(name: String, value: String)],
+        timeout: Duration, operation: String
+    ) async throws(AWSServiceError) -> Answer {
+        let body: Data
+        do {
+            body = try JSONEncoder().encode(request)
+        } catch {
+            throw AWSServiceError(code: "SerializationException", message: "the \(operation) request cannot be encoded: \(error)", statusCode: nil)
+        }
+        let answer = try await post(endpoint: endpoint, path: path, signingName: signingName, headers: headers, body: body, timeout: timeout)
+        do {
+            return try JSONDecoder().decode(Answer.self, from: answer.isEmpty ? Data("{}".utf8) : answer)
+        } catch {
+            throw AWSServiceError(code: "MalformedResponse", message: "the \(operation) answer is not the documented JSON: \(error)", statusCode: 200)
+        }
+    }
 }

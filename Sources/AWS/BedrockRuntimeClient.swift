@@ -14,21 +14,11 @@ public struct BedrockRuntimeClient: Sendable {
     /// Sends one Converse request to `modelID` (a model id such as `amazon.nova-pro-v1:0`,
     /// an inference profile id or an ARN).
     public func converse(modelID: String, _ request: BedrockConverse.Request, timeout: Duration) async throws(AWSServiceError) -> BedrockConverse.Response {
-        let body: Data
-        do {
-            body = try JSONEncoder().encode(request)
-        } catch {
-            throw AWSServiceError(code: "SerializationException", message: "the request cannot be encoded: \(error)", statusCode: nil)
-        }
-        let answer = try await client.post(
-            endpoint: endpoint, path: Self.conversePath(modelID: modelID), signingName: "bedrock",
-            headers: [(name: "Content-Type", value: "application/json"), (name: "Accept", value: "application/json")], body: body, timeout: timeout
+        try await client.postJSON(
+            request, to: endpoint, path: Self.conversePath(modelID: modelID), signingName: "bedrock",
+            headers: [(name: "Content-Type", value: "application/json"), (name: "Accept", value: "application/json")], timeout: timeout,
+            operation: "Converse"
         )
-        do {
-            return try JSONDecoder().decode(BedrockConverse.Response.self, from: answer)
-        } catch {
-            throw AWSServiceError(code: "MalformedResponse", message: "the Converse answer is not the documented JSON: \(error)", statusCode: 200)
-        }
     }
 
     /// `/model/amazon.nova-pro-v1%3A0/converse`: the model id is one path segment, with

@@ -92,21 +92,10 @@ public struct SSMClient: Sendable {
     }
 
     func call<Body: Encodable, Answer: Decodable>(_ action: String, _ body: Body) async throws(AWSServiceError) -> Answer {
-        let data: Data
-        do {
-            data = try JSONEncoder().encode(body)
-        } catch {
-            throw AWSServiceError(code: "SerializationException", message: "the \(action) request cannot be encoded: \(error)", statusCode: nil)
-        }
-        let answer = try await client.post(
-            endpoint: endpoint, path: "/", signingName: "ssm",
+        try await client.postJSON(
+            body, to: endpoint, path: "/", signingName: "ssm",
             headers: [(name: "Content-Type", value: "application/x-amz-json-1.1"), (name: "X-Amz-Target", value: "AmazonSSM.\(action)")],
-            body: data, timeout: callTimeout
+            timeout: callTimeout, operation: action
         )
-        do {
-            return try JSONDecoder().decode(Answer.self, from: answer.isEmpty ? Data("{}".utf8) : answer)
-        } catch {
-            throw AWSServiceError(code: "MalformedResponse", message: "the \(action) answer is not the documented JSON: \(error)", statusCode: 200)
-        }
     }
 }

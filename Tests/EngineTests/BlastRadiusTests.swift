@@ -72,13 +72,7 @@ struct BlastRadiusTests {
         let alert = NormalizedAlert(
             source: "alertmanager", status: .firing, severity: .high, alertName: "WebCacheStale", title: "Stale cache", host: host, fingerprint: "fp-\(host)"
         )
-        let result = try await driver.store.ingest([IngestRequest(tenantID: .default, alerts: [alert], receivedAt: Date())])
-        let id = try #require(result[0][0].alert.incidentID)
-        try await driver.drain()
-        let plan = try #require(try await driver.incident(id).plan)
-        _ = try await driver.actions.approve(incidentID: id, tenantID: .default, actor: "key:test", planHash: plan.hash, comment: "")
-        try await driver.drain()
-        return try await driver.incident(id)
+        return try await driver.runApproved(try await driver.ingest(alert))
     }
 
     @Test("a runbook that names a group acts on every member when the incident's host is one; otherwise only on that host")
@@ -126,13 +120,7 @@ struct BlastRadiusTests {
         )
         defer { driver.remove() }
         let alert = NormalizedAlert(source: "alertmanager", status: .firing, severity: .high, alertName: "Anything", title: "x", host: "web-1", fingerprint: "fp")
-        let result = try await driver.store.ingest([IngestRequest(tenantID: .default, alerts: [alert], receivedAt: Date())])
-        let id = try #require(result[0][0].alert.incidentID)
-        try await driver.drain()
-        let plan = try #require(try await driver.incident(id).plan)
-        _ = try await driver.actions.approve(incidentID: id, tenantID: .default, actor: "key:test", planHash: plan.hash, comment: "")
-        try await driver.drain()
-        let incident = try await driver.incident(id)
+        let incident = try await driver.runApproved(try await driver.ingest(alert))
         #expect(incident.state == .failed)
         #expect(incident.stateReason.contains("step remediate targets web-2, which is not the incident's host web-1"), "\(incident.stateReason)")
         #expect(executor.runs.withLock { $0 }.isEmpty)

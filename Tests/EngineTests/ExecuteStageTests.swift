@@ -39,12 +39,31 @@ struct PipelineDriver {
     }
 
     func openDiskIncident() async throws -> String {
-        let alert = NormalizedAlert(
+        try await ingest(NormalizedAlert(
             source: "alertmanager", status: .firing, severity: .critical, alertName: "NodeFilesystemAlmostOutOfSpace",
             title: "Disk full", host: "web-1", fingerprint: "fp", labels: ["mountpoint": "/var"]
-        )
+        ))
+    }
+
+    /// Stores one alert; returns the incident it opened or joined.
+    @discardableResult
+    func ingest(_ alert: NormalizedAlert) async throws -> String {
         let result = try await store.ingest([IngestRequest(tenantID: .default, alerts: [alert], receivedAt: Date())])
         return try #require(result[0][0].alert.incidentID)
+    }
+
+    /// Approves the incident's current plan, as a human would.
+    func approvePlan(of id: String, actor: String = "key:test") async throws {
+        let hash = try #require(try await incident(id).plan?.hash)
+        _ = try await actions.approve(incidentID: id, tenantID: .default, actor: actor, planHash: hash, comment: "")
+    }
+
+    /// Runs what is due, approves the plan, runs the rest; returns the incident as it ends.
+    func runApproved(_ id: String) async throws -> Incident {
+        try await drain()
+        try await approvePlan(of: id)
+        try await drain()
+        return try await incident(id)
     }
 
     /// Runs due jobs until none is left; returns the stages it ran.

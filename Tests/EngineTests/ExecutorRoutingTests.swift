@@ -14,12 +14,7 @@ struct ExecutorRoutingTests {
 
     /// Opens the disk incident on web-1, approves its plan and runs everything due.
     func approveAndRun(_ driver: PipelineDriver) async throws -> Incident {
-        let id = try await driver.openDiskIncident()
-        try await driver.drain()
-        let hash = try #require(try await driver.incident(id).plan?.hash)
-        _ = try await driver.actions.approve(incidentID: id, tenantID: .default, actor: "key:test", planHash: hash, comment: "")
-        try await driver.drain()
-        return try await driver.incident(id)
+        try await driver.runApproved(try await driver.openDiskIncident())
     }
 
     @Test("a host not in the inventory is never run on, approved or not", arguments: [

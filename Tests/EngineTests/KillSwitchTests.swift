@@ -46,12 +46,12 @@ struct KillSwitchTests {
 
         let id = try await driver.openDiskIncident(host: "web-1")
         signal.notify()
-        let waiting = try await driver.waitForState(of: id, .awaitingApproval)
+        _ = try await driver.waitForState(of: id, .awaitingApproval)
         let pause = try await executionSwitch.pause(reason: "change freeze", actor: "key:alice")
         let stored = try #require(try await executionSwitch.state())
         #expect(stored.reason == "change freeze" && stored.actor == "key:alice")
         #expect(abs(stored.since.timeIntervalSince(pause.since)) < 0.002)
-        _ = try await driver.actions.approve(incidentID: id, tenantID: .default, actor: "key:bob", planHash: try #require(waiting.plan?.hash), comment: "")
+        try await driver.approvePlan(of: id, actor: "key:bob")
         signal.notify()
         // Several claim rounds pass (50 ms each); the execute job stays queued.
         try await Task.sleep(for: .milliseconds(400))
@@ -80,8 +80,8 @@ struct KillSwitchTests {
 
         let id = try await driver.openDiskIncident(host: "web-1")
         signal.notify()
-        let waiting = try await driver.waitForState(of: id, .awaitingApproval)
-        _ = try await driver.actions.approve(incidentID: id, tenantID: .default, actor: "key:bob", planHash: try #require(waiting.plan?.hash), comment: "")
+        _ = try await driver.waitForState(of: id, .awaitingApproval)
+        try await driver.approvePlan(of: id, actor: "key:bob")
         signal.notify()
         try await eventually("the remediate step runs") { executor.started.withLock { $0 } }
         _ = try await executionSwitch.pause(reason: "wrong fleet", actor: "key:alice")

@@ -8,12 +8,7 @@ import Testing
 struct RateLimitTests {
     /// Opens a disk incident on `host`, approves its plan and runs everything due.
     func runIncident(on host: String, _ driver: PipelineDriver) async throws -> Incident {
-        let id = try await driver.openDiskIncident(host: host)
-        try await driver.drain()
-        let hash = try #require(try await driver.incident(id).plan?.hash)
-        _ = try await driver.actions.approve(incidentID: id, tenantID: .default, actor: "key:test", planHash: hash, comment: "")
-        try await driver.drain()
-        return try await driver.incident(id)
+        try await driver.runApproved(try await driver.openDiskIncident(host: host))
     }
 
     @Test("past a host's limit the next approved incident on it escalates instead of running; other hosts run")

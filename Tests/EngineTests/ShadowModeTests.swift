@@ -17,7 +17,7 @@ struct ShadowModeTests {
             source: "alertmanager", status: .resolved, severity: .critical, alertName: "NodeFilesystemAlmostOutOfSpace",
             title: "Disk full", host: host, fingerprint: fingerprint, labels: ["mountpoint": "/var"]
         )
-        _ = try await driver.store.ingest([IngestRequest(tenantID: .default, alerts: [resolved], receivedAt: Date())])
+        try await driver.ingest(resolved)
     }
 
     @Test("a shadowed runbook's plan is made and validated, never approvable or run; the source's resolution is recorded and reported")

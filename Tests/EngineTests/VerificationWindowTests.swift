@@ -11,12 +11,7 @@ struct VerificationWindowTests {
 
     /// Opens the disk incident, approves its plan and runs it; verification fails.
     func runFailingVerification(_ driver: PipelineDriver) async throws -> String {
-        let id = try await driver.openDiskIncident()
-        try await driver.drain()
-        let hash = try #require(try await driver.incident(id).plan?.hash)
-        _ = try await driver.actions.approve(incidentID: id, tenantID: .default, actor: "key:test", planHash: hash, comment: "")
-        try await driver.drain()
-        return id
+        try await driver.runApproved(try await driver.openDiskIncident()).id
     }
 
     @Test("a failed verification waits for the source; its resolved alert within the window resolves the incident, no rollback")
@@ -36,7 +31,7 @@ struct VerificationWindowTests {
             source: "alertmanager", status: .resolved, severity: .critical, alertName: "NodeFilesystemAlmostOutOfSpace",
             title: "Disk full", host: "web-1", fingerprint: "fp", labels: ["mountpoint": "/var"]
         )
-        _ = try await driver.store.ingest([IngestRequest(tenantID: .default, alerts: [resolved], receivedAt: Date())])
+        try await driver.ingest(resolved)
         #expect(try await driver.drain().contains(.verify))
         incident = try await driver.incident(id)
         #expect(incident.state == .closed || incident.state == .resolved, "\(incident.state): \(incident.stateReason)")
