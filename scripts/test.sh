@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages the build and the tests use (Debian). Installed only when missing.
-packages=(libsqlite3-dev sqlite3 openssh-server openssh-client)
+packages=(libsqlite3-dev sqlite3 openssh-server openssh-client postgresql)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -39,6 +39,11 @@ SUDO=""
 sshd_environment="$($SUDO scripts/sshd/start.sh)"
 eval "$(printf '%s\n' "$sshd_environment" | sed 's/^\([A-Z_]*\)=\(.*\)$/export \1="\2"/')"
 trap '$SUDO scripts/sshd/stop.sh "$REMEDIATOR_TEST_SSHD_DIR"' EXIT
+
+# A real PostgreSQL on 127.0.0.1 for the store contract suite and the multi-node tests.
+postgres_environment="$($SUDO scripts/postgres/start.sh --no-fsync)"
+eval "$(printf '%s\n' "$postgres_environment" | sed 's/^\([A-Z_]*\)=\(.*\)$/export \1="\2"/')"
+trap '$SUDO scripts/sshd/stop.sh "$REMEDIATOR_TEST_SSHD_DIR"; $SUDO scripts/postgres/stop.sh "$REMEDIATOR_TEST_POSTGRES_DIR"' EXIT
 
 swift build --build-tests
 swift test --skip-build "$@"

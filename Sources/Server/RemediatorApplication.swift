@@ -19,8 +19,7 @@ import Storage
 /// so what is tested is what runs.
 public enum RemediatorApplication {
     public static func build(configuration: ServerConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
-        let store = try SQLiteStore(configuration: .init(path: configuration.databasePath))
-        try await bootstrapAPIKey(configuration: configuration, store: store, logger: logger)
+        let (store, storeService) = try await openStore(configuration: configuration, logger: logger)
 
         let catalog = RunbookCatalog.load(directories: configuration.runbookDirectories)
         for problem in catalog.problems {
@@ -59,7 +58,8 @@ public enum RemediatorApplication {
         let planner: any Planner
         // Shut down after the workers (services stop in reverse order): closes the SSH
         // connections kept open between steps.
-        var services: [any Service] = [SSHExecutorService(executor: ssh)]
+        // Services stop in reverse order: the store's connections last.
+        var services: [any Service] = (storeService.map { [$0] } ?? []) + [SSHExecutorService(executor: ssh)]
         if configuration.planner.kind == .runbook {
             planner = RunbookPlanner(catalog: catalog, inventory: configuration.inventory)
         } else {
@@ -113,6 +113,31 @@ public enum RemediatorApplication {
         )
     }
 
+    /// The store: PostgreSQL when `database_url` is set (migrated and with a first API key
+    /// before anything else starts; its pool is returned as a service to run), else SQLite
+    /// in the data directory.
+    static func openStore(configuration: ServerConfiguration, logger: Logger) async throws -> (any Store, (any Service)?) {
+        guard let url = configuration.databaseURL else {
+            let store = try SQLiteStore(configuration: .init(path: configuration.databasePath))
+            try await bootstrapAPIKey(configuration: configuration, store: store, logger: logger)
+            return (store, nil)
+        }
+        // Every node must open the others' secrets: a key made up by one node would not.
+        guard configuration.secretKey != nil || configuration.secretKeyFile != nil else {
+            throw ConfigurationLoader.Failure(description: "with a shared database (database_url) every node needs the same secret key: set secret_key (REMEDIATOR_SECRET_KEY) or secret_key_file")
+        }
+        // The data directory still holds this node's files (`admin.key`).
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        let postgres = PostgresStore.Configuration(database: url, maximumConnections: configuration.databasePoolSize)
+        try await PostgresStore.withRunning(postgres, logger: logger) { store in
+            try await store.migrate()
+            try await bootstrapAPIKey(configuration: configuration, store: store, logger: logger)
+        }
+        logger.info("using PostgreSQL", metadata: ["database": "\(url)"])
+        let store = PostgresStore(configuration: postgres, logger: logger)
+        return (store, store)
+    }
+
     /// The SSM executor when the inventory has SSM hosts: AWS credentials and a region for
     /// every such host must be there at start, not discovered missing at 3 a.m.
     static func ssmExecutor(configuration: ServerConfiguration) throws(ConfigurationLoader.Failure) -> SSMExecutor? {
@@ -164,7 +189,7 @@ public enum RemediatorApplication {
     /// Makes sure someone can log in: the bootstrap token becomes the first admin key on
     /// an empty store; without one, a random admin key is written to `admin.key` in the
     /// data directory (mode 0600). The key itself is never logged.
-    static func bootstrapAPIKey(configuration: ServerConfiguration, store: SQLiteStore, logger: Logger) async throws {
+    static func bootstrapAPIKey(configuration: ServerConfiguration, store: any APIKeyStore, logger: Logger) async throws {
         guard try await !store.hasAPIKeys() else {
             if configuration.bootstrapToken != nil {
                 logger.notice("REMEDIATOR_BOOTSTRAP_TOKEN ignored: the store already has API keys")

@@ -2,7 +2,9 @@ import Engine
 import Execution
 import RemediatorCore
 import Foundation
+import Logging
 import Server
+import Storage
 import Testing
 
 @Suite("Configuration")
@@ -53,6 +55,11 @@ struct ConfigurationLoaderTests {
         (["REMEDIATOR_RATE_LIMIT_HOST": "5/1w"], "REMEDIATOR_RATE_LIMIT_HOST: 'rate_limit_host' must be RUNS/WINDOW"),
         (["REMEDIATOR_RATE_LIMIT_RUNBOOK": "lots"], "'rate_limit_runbook' must be RUNS/WINDOW"),
         (["REMEDIATOR_EXECUTION_WORKERS": "-1"], "'execution_workers'"),
+        (["REMEDIATOR_DATABASE_URL": "mysql://u:p@db/remediator"], "'database_url': the database URL must look like postgres://"),
+        (["REMEDIATOR_DATABASE_URL": "postgres://db.internal/remediator"], "names no user"),
+        (["REMEDIATOR_DATABASE_URL": "postgres://u:p@db.internal/"], "names no database"),
+        (["REMEDIATOR_DATABASE_URL": "postgres://u:p@db.internal/r?sslmode=maybe"], "sslmode 'maybe'"),
+        (["REMEDIATOR_DATABASE_POOL_SIZE": "0"], "'database_pool_size'"),
     ])
     func invalid(environment: [String: String], message: String) {
         #expect {
@@ -80,6 +87,33 @@ struct ConfigurationLoaderTests {
 
         #expect(throws: (any Error).self) { try ConfigurationLoader(environment: ["REMEDIATOR_SHADOW_RUNBOOKS": "a;rm -rf /"]).load() }
         #expect(throws: (any Error).self) { try ConfigurationLoader(environment: ["REMEDIATOR_VERIFY_WINDOW_SECONDS": "-1"]).load() }
+    }
+
+    @Test("a PostgreSQL URL selects the shared store; its password is kept but never shown")
+    func databaseURL() throws {
+        let environment = ["REMEDIATOR_DATABASE_URL": "postgresql://ops%40acme:s3cr%2Ft@db.internal:6432/remediator?sslmode=verify-full"]
+        let url = try #require(try ConfigurationLoader(environment: environment).load().databaseURL)
+        #expect(url.host == "db.internal")
+        #expect(url.port == 6432)
+        #expect(url.username == "ops@acme")
+        #expect(url.password == "s3cr/t")
+        #expect(url.database == "remediator")
+        #expect(url.tls == .verifyFull)
+        #expect(url.description == "postgres://ops@acme@db.internal:6432/remediator?sslmode=verify-full")
+        #expect(!"\(url)".contains("s3cr"))
+        #expect(try ConfigurationLoader(environment: [:]).load().databaseURL == nil)
+    }
+
+    @Test("several nodes on one database must share the secret key: a node never makes up its own")
+    func sharedDatabaseNeedsSecretKey() async throws {
+        var configuration = try ConfigurationLoader(environment: ["REMEDIATOR_DATABASE_URL": "postgres://u:p@127.0.0.1:1/r?sslmode=disable"]).load()
+        configuration.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("remediator-\(UUID().uuidString)").path
+        await #expect {
+            _ = try await RemediatorApplication.build(configuration: configuration, logger: Logger(label: "test"))
+        } throws: { error in
+            String(describing: error).contains("every node needs the same secret key")
+        }
+        #expect(!FileManager.default.fileExists(atPath: configuration.dataDirectory + "/secret.key"))
     }
 
     @Test("an unknown key in the file is an error, not silently ignored")

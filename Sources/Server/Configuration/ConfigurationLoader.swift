@@ -4,6 +4,7 @@ public import Foundation
 import Planning
 import RemediatorCore
 import Safety
+import Storage
 import Yams
 
 /// Builds a ``ServerConfiguration`` from, in rising precedence: defaults, a YAML file,
@@ -38,6 +39,8 @@ public struct ConfigurationLoader: Sendable {
         "REMEDIATOR_HOST": "host",
         "REMEDIATOR_PORT": "port",
         "REMEDIATOR_DATA_DIR": "data_dir",
+        "REMEDIATOR_DATABASE_URL": "database_url",
+        "REMEDIATOR_DATABASE_POOL_SIZE": "database_pool_size",
         "REMEDIATOR_MAX_BODY_BYTES": "max_body_bytes",
         "REMEDIATOR_BOOTSTRAP_TOKEN": "bootstrap_token",
         "REMEDIATOR_SECRET_KEY": "secret_key",
@@ -167,6 +170,14 @@ public struct ConfigurationLoader: Sendable {
         case "data_dir":
             guard !value.isEmpty else { throw Failure(description: "\(source): 'data_dir' is empty") }
             configuration.dataDirectory = value
+        case "database_url":
+            do {
+                configuration.databaseURL = try PostgresDatabaseURL(value)
+            } catch {
+                // The URL holds a password: the message names the problem, not the value.
+                throw Failure(description: "\(source): 'database_url': \(error.description)")
+            }
+        case "database_pool_size": configuration.databasePoolSize = try integer(in: 1...1000)
         case "max_body_bytes": configuration.maxBodyBytes = try integer(in: 1024...(64 << 20))
         case "bootstrap_token":
             guard value.count >= 16 else {

@@ -3,6 +3,7 @@ import Execution
 public import Planning
 public import RemediatorCore
 public import Safety
+public import Storage
 
 /// Every setting of `remediator serve`, with the embedded single-node defaults.
 ///
@@ -20,6 +21,11 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var dataDirectory = "./remediator-data"
+    /// The shared PostgreSQL database (`database_url`, `postgres://...`); without one the
+    /// node keeps its own SQLite database in the data directory.
+    public var databaseURL: PostgresDatabaseURL?
+    /// Connections this node keeps to PostgreSQL at most (`database_pool_size`).
+    public var databasePoolSize = 16
     /// Largest accepted request body.
     public var maxBodyBytes = 1 << 20
     /// Sets the first admin API key on an empty store.

@@ -6,7 +6,7 @@ extension SQLiteStore: IncidentStore {
     public func incident(id: String, tenantID: TenantID) async throws -> Incident? {
         try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM incidents WHERE id = ? AND tenant_id = ?", arguments: [id, tenantID.rawValue])
-                .map { try SQLiteRows.incident($0) }
+                .map { try StoredRows.incident($0) }
         }
     }
 
@@ -26,7 +26,7 @@ extension SQLiteStore: IncidentStore {
             sql += " ORDER BY id DESC LIMIT ?"
             arguments += [limit + 1]
             let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            let incidents = try rows.prefix(limit).map { try SQLiteRows.incident($0, details: []) }
+            let incidents = try rows.prefix(limit).map { try StoredRows.incident($0, details: []) }
             return IncidentPage(incidents: incidents, nextCursor: rows.count > limit ? incidents.last?.id : nil)
         }
     }
@@ -34,7 +34,7 @@ extension SQLiteStore: IncidentStore {
     public func alert(id: String, tenantID: TenantID) async throws -> Alert? {
         try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM alerts WHERE id = ? AND tenant_id = ?", arguments: [id, tenantID.rawValue])
-                .map(SQLiteRows.alert)
+                .map(StoredRows.alert)
         }
     }
 
@@ -43,7 +43,7 @@ extension SQLiteStore: IncidentStore {
             try Row.fetchAll(
                 db, sql: "SELECT * FROM alerts WHERE incident_id = ? AND tenant_id = ? ORDER BY id DESC LIMIT ?",
                 arguments: [incidentID, tenantID.rawValue, limit]
-            ).map(SQLiteRows.alert)
+            ).map(StoredRows.alert)
         }
     }
 
@@ -52,7 +52,7 @@ extension SQLiteStore: IncidentStore {
             try Row.fetchAll(
                 db, sql: "SELECT * FROM approvals WHERE incident_id = ? AND tenant_id = ? ORDER BY created_at, id",
                 arguments: [incidentID, tenantID.rawValue]
-            ).map(SQLiteRows.approval)
+            ).map(StoredRows.approval)
         }
     }
 
@@ -61,7 +61,7 @@ extension SQLiteStore: IncidentStore {
             try Row.fetchAll(
                 db, sql: "SELECT * FROM executions WHERE incident_id = ? AND tenant_id = ? ORDER BY started_at, id",
                 arguments: [incidentID, tenantID.rawValue]
-            ).map(SQLiteRows.execution)
+            ).map(StoredRows.execution)
         }
     }
 
@@ -70,7 +70,7 @@ extension SQLiteStore: IncidentStore {
             try Row.fetchAll(
                 db, sql: "SELECT * FROM jobs WHERE incident_id = ? AND tenant_id = ? ORDER BY created_at, id",
                 arguments: [incidentID, tenantID.rawValue]
-            ).map(SQLiteRows.job)
+            ).map(StoredRows.job)
         }
     }
 
@@ -184,7 +184,7 @@ extension SQLiteStore: IncidentStore {
     public func execution(idempotencyKey: String) async throws -> Execution? {
         try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM executions WHERE idempotency_key = ?", arguments: [idempotencyKey])
-                .map(SQLiteRows.execution)
+                .map(StoredRows.execution)
         }
     }
 

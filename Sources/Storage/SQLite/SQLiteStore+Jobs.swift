@@ -40,7 +40,7 @@ extension SQLiteStore: JobQueue {
             var transaction = SQLiteTransaction(db, configuration: configuration, now: now)
             var claimed: [(Job, StoredIncident)] = []
             for row in rows {
-                var job = try SQLiteRows.job(row)
+                var job = try StoredRows.job(row)
                 guard let stored = try transaction.storedIncident(id: job.incidentID, details: job.stage.reads) else {
                     try Self.finish(job, state: .cancelled, error: "the incident no longer exists", in: transaction)
                     continue

@@ -24,11 +24,8 @@ public final class SQLiteStore: Sendable {
             self.busyTimeout = busyTimeout
         }
 
-        /// Five attempts for pure stages; the stages that touch hosts retry less, since a
-        /// retry after an unknown outcome is refused anyway.
         func attempts(for stage: Stage) -> Int {
-            if let configured = maxAttempts[stage] { return max(1, configured) }
-            return stage.hasExternalEffects ? 3 : 5
+            JobAttempts.limit(for: stage, configured: maxAttempts)
         }
     }
 

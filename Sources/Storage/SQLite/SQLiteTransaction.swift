@@ -95,7 +95,7 @@ struct SQLiteTransaction {
     /// The incident, with only the given details decoded (`[]` for callers that only
     /// check state).
     func incident(id: String, tenantID: TenantID? = nil, details: IncidentDetails = .all) throws -> Incident? {
-        try incidentRow(id: id, tenantID: tenantID).map { try SQLiteRows.incident($0, details: details) }
+        try incidentRow(id: id, tenantID: tenantID).map { try StoredRows.incident($0, details: details) }
     }
 
     /// The incident with the given details left undecoded, for the caller to decode once
@@ -128,19 +128,9 @@ struct SQLiteTransaction {
         if event == .shadowed {
             try db.cachedStatement(sql: "UPDATE incidents SET shadow = ? WHERE id = ?").execute(arguments: [reason, incident.id])
         } else if incident.state == .shadow {
-            // What happened instead of Remediator acting: what shadow mode is for.
-            let outcome: ShadowReport.Outcome = switch event {
-            case .sourceResolved: .resolvedBySource
-            case .retried: .retried
-            default: .closedByHuman
-            }
+            let outcome = StateChangeRecord.shadowOutcome(after: event)
             try db.cachedStatement(sql: "UPDATE incidents SET shadow_outcome = ? WHERE id = ?").execute(arguments: [outcome.rawValue, incident.id])
         }
-        var details = ["from": incident.state.rawValue, "to": state.rawValue, "event": event.description]
-        if !reason.isEmpty { details["reason"] = reason }
-        try appendAudit(AuditEntry(
-            tenantID: incident.tenantID, actor: actor, action: "incident.state_changed",
-            subject: "incident/\(incident.id)", details: details
-        ))
+        try appendAudit(StateChangeRecord.auditEntry(of: incident, to: state, event: event, reason: reason, actor: actor))
     }
 }

@@ -1,10 +1,9 @@
 import Foundation
-import GRDB
 import RemediatorCore
 
 /// An incident read inside a write transaction with its details still in their stored
-/// JSON text: decoding them (the context holds whole runbooks) is CPU that the single
-/// writer, and every transaction queued behind it, need not wait for.
+/// JSON text: decoding them (the context holds whole runbooks) is CPU that a writer, and
+/// every transaction queued behind it, need not wait for.
 struct StoredIncident: Sendable {
     /// The incident without details.
     var incident: Incident
@@ -12,11 +11,11 @@ struct StoredIncident: Sendable {
     var plan: String?
     var safety: String?
 
-    init(_ row: Row, details: IncidentDetails) throws {
-        incident = try SQLiteRows.incident(row, details: [])
-        context = details.contains(.context) ? row["context"] : nil
-        plan = details.contains(.plan) ? row["plan"] : nil
-        safety = details.contains(.safety) ? row["safety"] : nil
+    init(_ row: some StoredRow, details: IncidentDetails) throws {
+        incident = try StoredRows.incident(row, details: [])
+        context = details.contains(.context) ? try row.optionalText("context") : nil
+        plan = details.contains(.plan) ? try row.optionalText("plan") : nil
+        safety = details.contains(.safety) ? try row.optionalText("safety") : nil
     }
 
     /// The incident with its details decoded; call it after the transaction.

@@ -1,0 +1,121 @@
+import Foundation
+public import Logging
+import PostgresNIO
+public import RemediatorCore
+public import ServiceLifecycle
+
+/// The shared store for several nodes: the same tables and semantics as ``SQLiteStore`` in
+/// one PostgreSQL database, chosen by `REMEDIATOR_DATABASE_URL=postgres://...`.
+///
+/// Nodes coordinate only through the database: jobs are claimed with
+/// `FOR UPDATE SKIP LOCKED` under leases that a live worker renews and another node takes
+/// over when they expire; every write that belongs together is one transaction; the audit
+/// chain's head row is locked first by every transaction that appends to it, so the chain
+/// stays one sequence without gaps and transactions cannot deadlock on it.
+///
+/// The store is a `Service`: its connection pool works while ``run()`` runs (the server
+/// runs it in its service group; ``withRunning(_:logger:_:)`` runs it around a closure).
+public final class PostgresStore: Service, Sendable {
+    public struct Configuration: Sendable {
+        /// Where the database is: host, port, credentials, database name and TLS mode.
+        public var database: PostgresDatabaseURL
+        /// Attempts before a job is dead-lettered, per stage.
+        public var maxAttempts: [Stage: Int]
+        /// Connections this node keeps at most.
+        public var maximumConnections: Int
+
+        public init(database: PostgresDatabaseURL, maxAttempts: [Stage: Int] = [:], maximumConnections: Int = 16) {
+            self.database = database
+            self.maxAttempts = maxAttempts
+            self.maximumConnections = maximumConnections
+        }
+
+        func attempts(for stage: Stage) -> Int {
+            JobAttempts.limit(for: stage, configured: maxAttempts)
+        }
+    }
+
+    let client: PostgresClient
+    let configuration: Configuration
+    let logger: Logger
+    private let started = StartGate()
+
+    public init(configuration: Configuration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+        var clientConfiguration = configuration.database.clientConfiguration
+        clientConfiguration.options.maximumConnections = max(1, configuration.maximumConnections)
+        clientConfiguration.options.minimumConnections = 1
+        clientConfiguration.options.connectTimeout = .seconds(5)
+        client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
+    }
+
+    /// Runs the connection pool until cancelled or shut down gracefully.
+    public func run() async throws {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.client.run() }
+            // Queries wait for the pool to run (it warns about leases taken before); the
+            // child task above starts at the next suspension point.
+            await Task.yield()
+            started.open()
+        }
+    }
+
+    /// Runs `body` with a store whose pool runs for the duration: for set-up work before
+    /// the service group starts (migrations, the first API key) and for tests.
+    public static func withRunning<Result: Sendable>(
+        _ configuration: Configuration, logger: Logger, _ body: @Sendable (PostgresStore) async throws -> Result
+    ) async throws -> Result {
+        let store = PostgresStore(configuration: configuration, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await store.run() }
+            defer { group.cancelAll() }
+            return try await body(store)
+        }
+    }
+
+    /// Creates or upgrades the schema; several nodes starting at once take turns.
+    public func migrate() async throws {
+        try await write { connection in
+            try await PostgresMigrations.apply(on: connection, logger: self.logger)
+        }
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in one transaction. A deadlock or serialization failure (another node's
+    /// transaction won) is retried a few times; other PostgreSQL failures become
+    /// ``StoreError``s that say what is wrong; errors `body` throws itself pass unchanged.
+    func write<Result: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
+        await started.wait()
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await client.withTransaction(logger: logger) { connection in
+                    try await body(connection)
+                }
+            } catch {
+                let failure = PostgresFailure(error)
+                if failure.isRetryable && attempt < 5 {
+                    try await Task.sleep(for: .milliseconds(5 * attempt))
+                    continue
+                }
+                throw failure.storeError ?? failure.underlying
+            }
+        }
+    }
+
+    /// Runs `body` on a pooled connection outside a transaction (reads).
+    func read<Result: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
+        await started.wait()
+        do {
+            return try await client.withConnection { connection in
+                try await body(connection)
+            }
+        } catch {
+            let failure = PostgresFailure(error)
+            throw failure.storeError ?? failure.underlying
+        }
+    }
+}

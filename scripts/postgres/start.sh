@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Starts a real PostgreSQL (Debian's postgresql package) on 127.0.0.1 for the tests and the
+# benchmarks: a fresh cluster in a temporary directory (initdb + pg_ctl), a free port, and a
+# role `remediator` with a random password (SCRAM over TCP) that may create databases.
+# Prints NAME=value lines for the caller to eval; `scripts/postgres/stop.sh DIR` stops it.
+# Usage: start.sh [--no-fsync]   (--no-fsync: for tests, where PostgreSQL's own crash
+# safety is not what is measured; benchmarks run with the defaults)
+set -euo pipefail
+
+bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+[ -x "$bin/initdb" ] || { echo "PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 1; }
+
+dir="$(mktemp -d /tmp/remediator-postgres.XXXXXX)"
+chmod 755 "$dir"
+# initdb and pg_ctl refuse to run as root: as root, the cluster belongs to `postgres`.
+run=()
+if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres >&2
+    chown postgres "$dir"
+    run=(runuser -u postgres --)
+fi
+
+password="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+printf '%s\n' "$password" > "$dir/password"
+[ "$(id -u)" -eq 0 ] && chown postgres "$dir/password"
+"${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+    --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+options="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c max_connections=300"
+if [ "${1:-}" = "--no-fsync" ]; then
+    options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
+"${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -o "$options" -w -t 60 start >&2
+
+"${run[@]}" "$bin/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q >&2 <<SQL
+CREATE ROLE remediator LOGIN CREATEDB PASSWORD '$password';
+CREATE DATABASE remediator OWNER remediator;
+SQL
+
+echo "REMEDIATOR_TEST_POSTGRES_DIR=$dir"
+echo "REMEDIATOR_TEST_DATABASE_URL=postgres://remediator:$password@127.0.0.1:$port/remediator"
