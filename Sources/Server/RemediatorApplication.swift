@@ -47,7 +47,7 @@ public enum RemediatorApplication {
         let executors = ExecutorRouter(inventory: configuration.inventory, standalone: executor, executors: remoteExecutors)
         let engineConfiguration = EngineConfiguration(
             nodeID: configuration.nodeID, workers: configuration.workers, planWorkers: configuration.planWorkers,
-            executionWorkers: configuration.executionWorkers, approvalMode: configuration.approvalMode,
+            executionWorkers: configuration.executionWorkers, lease: .seconds(configuration.leaseSeconds), approvalMode: configuration.approvalMode,
             hostRateLimit: configuration.hostRateLimit, runbookRateLimit: configuration.runbookRateLimit,
             verifyWindow: .seconds(configuration.verifyWindowSeconds), shadow: configuration.shadow
         )

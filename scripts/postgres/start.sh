@@ -21,17 +21,21 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 
 password="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
-printf '%s\n' "$password" > "$dir/password"
-[ "$(id -u)" -eq 0 ] && chown postgres "$dir/password"
 "${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
     --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-options="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c max_connections=300"
+# In the cluster's own configuration, so that `ctl.sh DIR start` restarts it the same way.
+cat >> "$dir/data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$dir'
+max_connections = 300
+CONF
 if [ "${1:-}" = "--no-fsync" ]; then
-    options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    printf '%s\n' "fsync = off" "synchronous_commit = off" "full_page_writes = off" >> "$dir/data/postgresql.conf"
 fi
-"${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -o "$options" -w -t 60 start >&2
+"$(dirname "$0")/ctl.sh" "$dir" start
 
 "${run[@]}" "$bin/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q >&2 <<SQL
 CREATE ROLE remediator LOGIN CREATEDB PASSWORD '$password';

@@ -50,6 +50,7 @@ public struct ConfigurationLoader: Sendable {
         "REMEDIATOR_EXECUTOR": "executor",
         "REMEDIATOR_APPROVAL": "approval",
         "REMEDIATOR_WORKERS": "workers",
+        "REMEDIATOR_LEASE_SECONDS": "lease_seconds",
         "REMEDIATOR_MAX_QUEUE_DEPTH": "max_queue_depth",
         "REMEDIATOR_PLAN_WORKERS": "plan_workers",
         "REMEDIATOR_EXECUTION_WORKERS": "execution_workers",
@@ -208,6 +209,7 @@ public struct ConfigurationLoader: Sendable {
             }
             configuration.approvalMode = mode
         case "workers": configuration.workers = try integer(in: 0...256)
+        case "lease_seconds": configuration.leaseSeconds = try integer(in: 3...3600)
         case "max_queue_depth": configuration.maxQueueDepth = try integer(in: 0...100_000_000)
         case "plan_workers": configuration.planWorkers = try integer(in: 0...1024)
         case "execution_workers": configuration.executionWorkers = try integer(in: 0...1024)

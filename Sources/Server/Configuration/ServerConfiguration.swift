@@ -43,6 +43,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var executor = ExecutorKind.dryRun
     public var approvalMode = EngineConfiguration.ApprovalMode.human
     public var workers = 4
+    /// How long a claimed job is leased (`lease_seconds`); a live worker renews it at a
+    /// third of that, and another node takes the job over once it expires.
+    public var leaseSeconds = 60
     /// Pending jobs past which ingest answers 429 with `Retry-After` (`max_queue_depth`);
     /// 0 never refuses.
     public var maxQueueDepth = 100_000

@@ -1,4 +1,5 @@
 import PostgresNIO
+import _ConnectionPoolModule
 import RemediatorCore
 
 /// A failure from PostgresNIO, classified: retried (deadlock, serialization), reported as
@@ -17,6 +18,12 @@ struct PostgresFailure {
             error = transaction.closureError ?? transaction.beginError ?? transaction.commitError ?? transaction.rollbackError ?? error
         }
         underlying = error
+        if error is ConnectionPoolError {
+            // The pool gave up on the server (its circuit breaker) or is shutting down.
+            storeError = .unavailable("PostgreSQL is unreachable (\(error)); nothing was written")
+            isRetryable = false
+            return
+        }
         guard let psql = error as? PSQLError else {
             storeError = nil
             isRetryable = false

@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 import PostgresNIO
+import Synchronization
 public import RemediatorCore
 public import ServiceLifecycle
 
@@ -23,11 +24,19 @@ public final class PostgresStore: Service, Sendable {
         public var maxAttempts: [Stage: Int]
         /// Connections this node keeps at most.
         public var maximumConnections: Int
+        /// How long an operation waits for a connection before the store reports itself
+        /// unavailable: while PostgreSQL is down, ingest answers 503 at once instead of
+        /// holding the webhook caller until its own timeout.
+        public var connectionWait: Duration
 
-        public init(database: PostgresDatabaseURL, maxAttempts: [Stage: Int] = [:], maximumConnections: Int = 16) {
+        public init(
+            database: PostgresDatabaseURL, maxAttempts: [Stage: Int] = [:], maximumConnections: Int = 16,
+            connectionWait: Duration = .seconds(5)
+        ) {
             self.database = database
             self.maxAttempts = maxAttempts
             self.maximumConnections = maximumConnections
+            self.connectionWait = connectionWait
         }
 
         func attempts(for stage: Stage) -> Int {
@@ -86,14 +95,16 @@ public final class PostgresStore: Service, Sendable {
     /// Runs `body` in one transaction. A deadlock or serialization failure (another node's
     /// transaction won) is retried a few times; other PostgreSQL failures become
     /// ``StoreError``s that say what is wrong; errors `body` throws itself pass unchanged.
-    func write<Result: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
+    func write<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
         await started.wait()
         var attempt = 0
         while true {
             attempt += 1
             do {
-                return try await client.withTransaction(logger: logger) { connection in
-                    try await body(connection)
+                return try await withConnection { connection in
+                    try await connection.withTransaction(logger: self.logger) { connection in
+                        try await body(connection)
+                    }
                 }
             } catch {
                 let failure = PostgresFailure(error)
@@ -107,15 +118,88 @@ public final class PostgresStore: Service, Sendable {
     }
 
     /// Runs `body` on a pooled connection outside a transaction (reads).
-    func read<Result: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
+    func read<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
         await started.wait()
         do {
-            return try await client.withConnection { connection in
-                try await body(connection)
-            }
+            return try await withConnection(body)
         } catch {
             let failure = PostgresFailure(error)
             throw failure.storeError ?? failure.underlying
+        }
+    }
+
+    /// Runs `body` on a pooled connection, giving up with ``StoreError/unavailable(_:)`` if
+    /// none is handed out within ``Configuration/connectionWait`` (the pool keeps retrying a
+    /// server that is down for a minute before it fails the waiting requests itself).
+    /// Only the wait is bounded: once `body` runs, it is never cancelled half-way. A lease
+    /// request that lost the race is left to end when the pool answers it (a connection
+    /// handed out then is given straight back); the caller does not wait for that.
+    private func withConnection<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
+        let leased = LeaseFlag()
+        let wait = configuration.connectionWait
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
+            let answer = ResumeOnce(continuation)
+            let timer = Task {
+                try await Task.sleep(for: wait)
+                guard leased.giveUp() else { return }
+                answer.resume(with: .failure(StoreError.unavailable(
+                    "no database connection within \(wait): PostgreSQL is unreachable or overloaded; nothing was written"
+                )))
+            }
+            Task {
+                defer { timer.cancel() }
+                do {
+                    let result = try await self.client.withConnection { connection in
+                        guard leased.markLeased() else { throw CancellationError() }
+                        return try await body(connection)
+                    }
+                    answer.resume(with: .success(result))
+                } catch {
+                    answer.resume(with: .failure(error))
+                }
+            }
+        }
+    }
+}
+
+/// Resumes a continuation once, whoever comes first.
+private final class ResumeOnce<Value: Sendable>: Sendable {
+    private let continuation: Mutex<CheckedContinuation<Value, any Error>?>
+
+    init(_ continuation: CheckedContinuation<Value, any Error>) {
+        self.continuation = Mutex(continuation)
+    }
+
+    func resume(with result: Result<Value, any Error>) {
+        let waiting = continuation.withLock { current -> CheckedContinuation<Value, any Error>? in
+            defer { current = nil }
+            return current
+        }
+        waiting?.resume(with: result)
+    }
+}
+
+/// Who won the race between a connection being handed out and the wait for it ending.
+private final class LeaseFlag: Sendable {
+    private let state = Mutex(State.waiting)
+
+    private enum State { case waiting, leased, gaveUp }
+
+    /// True if the connection came first (the operation may run).
+    func markLeased() -> Bool {
+        state.withLock { state in
+            guard state == .waiting else { return false }
+            state = .leased
+            return true
+        }
+    }
+
+    /// True if the wait ended first (the operation will not run).
+    func giveUp() -> Bool {
+        state.withLock { state in
+            guard state == .waiting else { return false }
+            state = .gaveUp
+            return true
         }
     }
 }
