@@ -70,7 +70,7 @@ public final class QueueDepthGauge: Service, Sendable {
         let now = ContinuousClock.now
         state.withLock { state in
             if let last = state.sampledAt, depth < state.depth {
-                let seconds = Double((now - last).components.seconds) + Double((now - last).components.attoseconds) / 1e18
+                let seconds = (now - last).timeInterval
                 if seconds > 0 {
                     let rate = Double(state.depth - depth) / seconds
                     state.drainPerSecond = state.drainPerSecond.map { 0.7 * $0 + 0.3 * rate } ?? rate

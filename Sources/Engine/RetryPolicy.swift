@@ -1,4 +1,5 @@
 import Foundation
+import RemediatorCore
 
 /// Exponential backoff with jitter: attempt n waits base·2ⁿ⁻¹, capped, times a random
 /// factor in [0.5, 1], so a burst of failures does not retry in lockstep.
@@ -15,7 +16,6 @@ struct RetryPolicy: Sendable {
 
     func retryDate(afterAttempt attempt: Int, now: Date) -> Date {
         let delay = delay(afterAttempt: attempt)
-        let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
-        return now.addingTimeInterval(seconds)
+        return now.addingTimeInterval(delay.timeInterval)
     }
 }

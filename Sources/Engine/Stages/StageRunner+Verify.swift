@@ -42,11 +42,11 @@ extension StageRunner {
                 next: .close
             )
         }
-        let deadline = (remediation.finished ?? clock()).addingTimeInterval(Self.seconds(configuration.verifyWindow))
+        let deadline = (remediation.finished ?? clock()).addingTimeInterval(configuration.verifyWindow.timeInterval)
         let now = clock()
         if now < deadline {
             throw VerificationPending(
-                until: min(deadline, now.addingTimeInterval(Self.seconds(configuration.verifyRecheckInterval))), reason: failure
+                until: min(deadline, now.addingTimeInterval(configuration.verifyRecheckInterval.timeInterval)), reason: failure
             )
         }
         let waited = configuration.verifyWindow > .zero ? " and the source did not resolve the alert within \(configuration.verifyWindow.components.seconds)s" : ""
@@ -65,9 +65,5 @@ extension StageRunner {
     func dryRun(_ incident: Incident) -> Bool {
         if case .run(let executor, _) = executors.route(incident.host) { return executor.name == "dry-run" }
         return false
-    }
-
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -3,10 +3,6 @@ import PostgresNIO
 public import RemediatorCore
 
 extension PostgresStore: IncidentStore {
-    func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
-        try await read { connection in try await connection.rows(query, logger: self.logger) }
-    }
-
     public func incident(id: String, tenantID: TenantID) async throws -> Incident? {
         try await rows("SELECT * FROM incidents WHERE id = \(id) AND tenant_id = \(tenantID.rawValue)")
             .first.map { try StoredRows.incident($0) }

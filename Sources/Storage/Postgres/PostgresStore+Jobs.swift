@@ -10,7 +10,7 @@ extension PostgresStore: JobQueue {
     public func claim(owner: String, limit: Int, stages: Set<Stage>, lease: Duration, at now: Date) async throws -> [ClaimedJob] {
         guard limit > 0, !stages.isEmpty else { return [] }
         let nowMilliseconds = Columns.milliseconds(now)
-        let expires = Columns.milliseconds(now.addingTimeInterval(Self.seconds(lease)))
+        let expires = Columns.milliseconds(now.addingTimeInterval(lease.timeInterval))
         let token = Identifier.make(at: now)
         let priority = Stage.allCases.reversed().filter(stages.contains)
         let stageNames = priority.map(\.rawValue)
@@ -57,7 +57,7 @@ extension PostgresStore: JobQueue {
     }
 
     public func renewLease(_ job: Job, lease: Duration, at now: Date) async throws {
-        let expires = Columns.milliseconds(now.addingTimeInterval(Self.seconds(lease)))
+        let expires = Columns.milliseconds(now.addingTimeInterval(lease.timeInterval))
         let renewed = try await write { connection in
             try await connection.rows("""
                 UPDATE jobs SET lease_expires_at = \(expires), updated_at = \(Columns.milliseconds(now))
@@ -111,7 +111,7 @@ extension PostgresStore: JobQueue {
             }
             let leased = try await transaction.enqueueLeased(
                 stage, incidentID: incident.id, tenantID: incident.tenantID, owner: owner,
-                expires: now.addingTimeInterval(Self.seconds(lease))
+                expires: now.addingTimeInterval(lease.timeInterval)
             )
             guard let updated = try await transaction.storedIncident(id: incident.id, details: stage.reads) else { return .applied(next, next: nil) }
             return .applied(next, next: (leased, updated))
@@ -197,9 +197,5 @@ extension PostgresStore: JobQueue {
             let row = try await connection.firstRow("SELECT COUNT(*) AS n FROM jobs WHERE state IN ('queued', 'running')", logger: self.logger)
             return Int(try row?.integer("n") ?? 0)
         }
-    }
-
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

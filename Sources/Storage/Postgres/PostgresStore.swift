@@ -128,6 +128,11 @@ public final class PostgresStore: Service, Sendable {
         }
     }
 
+    /// Every row of a read-only query, outside a transaction.
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
+        try await read { connection in try await connection.rows(query, logger: self.logger) }
+    }
+
     /// Runs `body` on a pooled connection, giving up with ``StoreError/unavailable(_:)`` if
     /// none is handed out within ``Configuration/connectionWait`` (the pool keeps retrying a
     /// server that is down for a minute before it fails the waiting requests itself).

@@ -12,7 +12,7 @@ extension SQLiteStore: JobQueue {
         guard limit > 0, !stages.isEmpty else { return [] }
         let configuration = self.configuration
         let nowMilliseconds = Columns.milliseconds(now)
-        let expires = Columns.milliseconds(now.addingTimeInterval(Self.seconds(lease)))
+        let expires = Columns.milliseconds(now.addingTimeInterval(lease.timeInterval))
         let token = Identifier.make(at: now)
         let priority = Stage.allCases.reversed().filter(stages.contains)
         let claimed = try await write { db in
@@ -59,7 +59,7 @@ extension SQLiteStore: JobQueue {
     }
 
     public func renewLease(_ job: Job, lease: Duration, at now: Date) async throws {
-        let expires = Columns.milliseconds(now.addingTimeInterval(Self.seconds(lease)))
+        let expires = Columns.milliseconds(now.addingTimeInterval(lease.timeInterval))
         let nowMilliseconds = Columns.milliseconds(now)
         try await write { db in
             try db.cachedStatement(sql: """
@@ -112,7 +112,7 @@ extension SQLiteStore: JobQueue {
             }
             let leased = try transaction.enqueueLeased(
                 stage, incidentID: incident.id, tenantID: incident.tenantID, owner: owner,
-                expires: now.addingTimeInterval(Self.seconds(lease))
+                expires: now.addingTimeInterval(lease.timeInterval)
             )
             guard let updated = try transaction.storedIncident(id: incident.id, details: stage.reads) else { return .applied(next, next: nil) }
             return .applied(next, next: (leased, updated))
@@ -200,10 +200,6 @@ extension SQLiteStore: JobQueue {
     }
 
     // MARK: - Helpers
-
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
 
     /// The job's incident, if this worker still holds the job's lease.
     static func requireLease(_ job: Job, in transaction: SQLiteTransaction) throws -> Incident {
