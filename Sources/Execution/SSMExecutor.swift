@@ -48,12 +48,20 @@ public struct SSMExecutor: Executor {
         do {
             let client = try ssmClient(region: region)
             let commands = try Self.commands(for: request, platform: host.platform)
-            let commandID = try await client.sendCommand(
-                instanceID: instanceID, document: document, commands: commands,
-                executionTimeoutSeconds: request.step.timeoutSeconds + RemoteInvocation.remoteGrace,
-                deliveryTimeoutSeconds: configuration.deliveryTimeoutSeconds,
-                comment: "remediator \(request.step.name) on \(host.name)"
-            )
+            guard !Task.isCancelled else {
+                return ExecutionOutcome(status: .interrupted, command: shown, stderr: "[stopped: the step was cancelled before the command was sent]")
+            }
+            // Sent outside this task's cancellation: a SendCommand cut off half-way may still
+            // start the command, and only its id lets a cancelled step cancel it in SSM.
+            let executionTimeout = request.step.timeoutSeconds + RemoteInvocation.remoteGrace
+            let deliveryTimeout = configuration.deliveryTimeoutSeconds
+            let comment = "remediator \(request.step.name) on \(host.name)"
+            let commandID = try await Task {
+                try await client.sendCommand(
+                    instanceID: instanceID, document: document, commands: commands,
+                    executionTimeoutSeconds: executionTimeout, deliveryTimeoutSeconds: deliveryTimeout, comment: comment
+                )
+            }.value
             shown += " command \(commandID)"
             return try await follow(commandID, instanceID: instanceID, client: client, request: request, shown: shown)
         } catch let error as AWSServiceError {
@@ -81,8 +89,9 @@ public struct SSMExecutor: Executor {
             do {
                 invocation = try await client.getCommandInvocation(commandID: commandID, instanceID: instanceID)
             } catch {
-                // Right after SendCommand the invocation may not exist yet; throttling passes.
-                guard error.code == "InvocationDoesNotExist" || error.isRetryable else { throw error }
+                // Right after SendCommand the invocation may not exist yet; throttling passes; a
+                // poll cut off by cancellation goes round once more to cancel the command.
+                guard error.code == "InvocationDoesNotExist" || error.isRetryable || Task.isCancelled else { throw error }
             }
         }
         let status: Execution.Status = switch invocation.status {

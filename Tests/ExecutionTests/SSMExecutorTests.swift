@@ -83,11 +83,33 @@ struct SSMExecutorTests {
         try await fake.serve { url in
             let executor = executor(url)
             let task = Task { try await executor.run(request("sleep 300", timeout: 120)) }
-            try await Task.sleep(for: .milliseconds(500))
+            // Cancelled once the command runs, whatever the executor is doing at that moment.
+            while await !fake.received.contains(where: { $0.target == "AmazonSSM.GetCommandInvocation" }) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
             task.cancel()
             let outcome = try await task.value
             #expect(outcome.status == .interrupted)
             #expect(await fake.received.last?.target == "AmazonSSM.CancelCommand")
+        }
+    }
+
+    @Test("a step cancelled while SendCommand is on its way still cancels the command it started")
+    func cancellationDuringSend() async throws {
+        let fake = FakeSSM(credentials: Self.credentials, instances: ["i-0123456789abcdef0"])
+        await fake.delaySendCommand(by: .seconds(1))
+        try await fake.serve { url in
+            let executor = executor(url)
+            let task = Task { try await executor.run(request("sleep 300", timeout: 120)) }
+            while await !fake.received.contains(where: { $0.target == "AmazonSSM.SendCommand" }) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            task.cancel()
+            let outcome = try await task.value
+            #expect(outcome.status == .interrupted, "\(outcome.stderr)")
+            #expect(await fake.received.last?.target == "AmazonSSM.CancelCommand")
+            let id = try #require(outcome.command.split(separator: " ").last.map(String.init))
+            #expect(await fake.command(id)?.status == "Cancelled")
         }
     }
 

@@ -50,6 +50,8 @@ actor FakeSSM {
     let instances: Set<String>
     private(set) var received: [Received] = []
     private(set) var commands: [String: Command] = [:]
+    /// How long SendCommand's answer is held back after the command has started.
+    private(set) var sendCommandDelay: Duration = .zero
 
     init(credentials: AWSCredentials, region: String = "eu-west-1", instances: Set<String>) {
         self.credentials = credentials
@@ -58,6 +60,8 @@ actor FakeSSM {
     }
 
     func command(_ id: String) -> Command? { commands[id] }
+
+    func delaySendCommand(by delay: Duration) { sendCommandDelay = delay }
 
     /// Runs `body` with the server listening; `body` gets the endpoint URL.
     func serve(_ body: @Sendable (URL) async throws -> Void) async throws {
@@ -92,7 +96,9 @@ actor FakeSSM {
         let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:]
         switch target {
         case "AmazonSSM.SendCommand":
-            return sendCommand(object)
+            let response = sendCommand(object)
+            try? await Task.sleep(for: sendCommandDelay)
+            return response
         case "AmazonSSM.GetCommandInvocation":
             guard let id = object["CommandId"] as? String, let instance = object["InstanceId"] as? String,
                   let command = commands[id], command.instanceID == instance else {
