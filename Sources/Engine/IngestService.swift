@@ -93,8 +93,16 @@ public final class IngestService: Service, CustomStringConvertible {
                 pending.continuation.resume(returning: result)
             }
             signal.notify()
-        } catch let error as StoreError where error.code == .unavailable || batch.count == 1 {
-            for pending in batch { pending.continuation.resume(throwing: error) }
+        } catch let error as StoreError where error.code == .unavailable {
+            // The store is down (the batch waited out the connection wait): the calls that
+            // queued meanwhile get the same 503 now rather than each waiting that long again.
+            let waiting = state.withLock { state -> [Pending] in
+                defer { state.queue.removeAll() }
+                return state.queue
+            }
+            for pending in batch + waiting { pending.continuation.resume(throwing: error) }
+        } catch where batch.count == 1 {
+            batch[0].continuation.resume(throwing: error)
         } catch {
             // One request should not sink the others: commit them one by one.
             logger.warning("a grouped ingest commit failed; committing its requests one by one", metadata: ["error": "\(error)"])

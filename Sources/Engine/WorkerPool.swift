@@ -23,6 +23,9 @@ public struct WorkerPool: Service, CustomStringConvertible {
 
     /// Most jobs one claim transaction takes, so that it stays short.
     static let maximumClaimBatch = 64
+    /// Longest pause between claims while the store fails: it is back when the database
+    /// is, and the pipeline should resume with it, not minutes later.
+    static let maximumStoreBackoff: Duration = .seconds(5)
     /// The stages that touch hosts, which the kill switch holds back.
     static let executionStages: Set<Stage> = [.execute, .verify]
 
@@ -60,6 +63,7 @@ public struct WorkerPool: Service, CustomStringConvertible {
     private func dispatch(_ lane: WorkLane, slots: LaneSlots) async {
         let owner = "\(configuration.nodeID)/\(lane.name)"
         let retry = RetryPolicy(base: configuration.baseBackoff, maximum: configuration.maximumBackoff)
+        let storeRetry = RetryPolicy(base: configuration.baseBackoff, maximum: min(configuration.maximumBackoff, Self.maximumStoreBackoff))
         var storeFailures = 0
         await withDiscardingTaskGroup { group in
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
@@ -84,7 +88,8 @@ public struct WorkerPool: Service, CustomStringConvertible {
                 } catch {
                     storeFailures += 1
                     logger.error("claiming jobs failed", metadata: ["lane": "\(lane.name)", "error": "\(error)"])
-                    try? await Task.sleep(for: retry.delay(afterAttempt: storeFailures))
+                    // New work (an alert the store took: it is back) and shutdown end the pause.
+                    await signal.wait(after: workSeen, timeout: storeRetry.delay(afterAttempt: storeFailures))
                     continue
                 }
                 slots.take(claimed.count)

@@ -69,9 +69,18 @@ final class ServerProcess: @unchecked Sendable {
         process.waitUntilExit()
     }
 
+    /// SIGTERM, and SIGKILL if the server has not exited 30 s later: a test that failed
+    /// must not hang the run on a server that does not stop.
     func terminate() {
         guard process.isRunning else { return }
         process.terminate()
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning, Date() < deadline {
+            usleep(50_000)
+        }
+        if process.isRunning {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+        }
         process.waitUntilExit()
     }
 
@@ -81,12 +90,12 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Calls the API; returns the status and the decoded JSON object.
-    func call(_ method: HTTPMethod, _ path: String, body: String? = nil) async throws -> (status: Int, json: [String: Any]) {
+    func call(_ method: HTTPMethod, _ path: String, body: String? = nil, timeout: TimeAmount = .seconds(30)) async throws -> (status: Int, json: [String: Any]) {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
         request.method = method
         request.headers.add(name: "Authorization", value: "Bearer \(Self.adminKey)")
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let response = try await HTTPClient.shared.execute(request, timeout: timeout)
         let data = Data(buffer: try await response.body.collect(upTo: 16 << 20))
         let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
         return (Int(response.status.code), json)

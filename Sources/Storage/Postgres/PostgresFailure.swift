@@ -11,27 +11,32 @@ struct PostgresFailure {
     let storeError: StoreError?
     let isRetryable: Bool
 
+    /// The connection is closed or closing: nothing more can be sent on it.
+    let lostConnection: Bool
+
     init(_ error: any Error) {
-        var error = error
-        if let transaction = error as? PostgresTransactionError {
-            // The closure's own error first: a refused precondition is not a database problem.
-            error = transaction.closureError ?? transaction.beginError ?? transaction.commitError ?? transaction.rollbackError ?? error
-        }
         underlying = error
         if error is ConnectionPoolError {
             // The pool gave up on the server (its circuit breaker) or is shutting down.
             storeError = .unavailable("PostgreSQL is unreachable (\(error)); nothing was written")
             isRetryable = false
+            lostConnection = false
             return
         }
         guard let psql = error as? PSQLError else {
             storeError = nil
             isRetryable = false
+            lostConnection = false
             return
         }
         let state = psql.serverInfo?[.sqlState] ?? ""
         isRetryable = state == "40P01" || state == "40001"
         storeError = Self.storeError(psql, sqlState: state)
+        lostConnection = switch psql.code {
+        case .server: state.hasPrefix("08") || state.hasPrefix("57P") || psql.serverInfo?[.severity] == "FATAL"
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown: true
+        default: false
+        }
     }
 
     private static func storeError(_ error: PSQLError, sqlState state: String) -> StoreError {

@@ -158,7 +158,7 @@ enum PostgresMigrations {
             )
             """,
             "CREATE INDEX audit_subject ON audit_events (tenant_id, subject, sequence)",
-            // The chain's newest entry; every appending transaction locks this row first.
+            // The chain's newest entry; every appending transaction locks this row last, before COMMIT.
             """
             CREATE TABLE audit_head (
                 id INTEGER PRIMARY KEY CHECK (id = 1),

@@ -18,12 +18,10 @@ extension PostgresStore: APIKeyStore {
     /// Nodes starting together may all try to create the first key: the audit head lock
     /// taken first makes them take turns, so exactly one does.
     public func createFirstAPIKey(_ key: APIKey) async throws -> Bool {
-        try await write { connection in
-            var transaction = PostgresTransaction(connection, store: self, now: key.createdAt)
-            try await transaction.lockAuditHead()
+        try await transaction(at: key.createdAt) { transaction in
             guard try await transaction.rows("SELECT 1 AS one FROM api_keys LIMIT 1").isEmpty else { return false }
             try await Self.insert(key, in: transaction)
-            try await transaction.appendAudit(AuditEntry(
+            transaction.appendAudit(AuditEntry(
                 tenantID: key.tenantID, actor: "system", action: "api_key.bootstrapped", subject: "api_key/\(key.id)",
                 details: ["name": key.name, "role": key.role.rawValue]
             ))
@@ -32,11 +30,9 @@ extension PostgresStore: APIKeyStore {
     }
 
     public func createAPIKey(_ key: APIKey) async throws {
-        try await write { connection in
-            var transaction = PostgresTransaction(connection, store: self, now: key.createdAt)
-            try await transaction.lockAuditHead()
+        try await transaction(at: key.createdAt) { transaction in
             try await Self.insert(key, in: transaction)
-            try await transaction.appendAudit(AuditEntry(
+            transaction.appendAudit(AuditEntry(
                 tenantID: key.tenantID, actor: "system", action: "api_key.created", subject: "api_key/\(key.id)",
                 details: ["name": key.name, "role": key.role.rawValue]
             ))

@@ -5,10 +5,9 @@ public import RemediatorCore
 extension PostgresStore: AuditLog {
     public func append(_ entries: [AuditEntry]) async throws {
         guard !entries.isEmpty else { return }
-        try await write { connection in
-            var transaction = PostgresTransaction(connection, store: self, now: Date())
+        try await transaction(at: Date()) { transaction in
             for entry in entries {
-                try await transaction.appendAudit(entry)
+                transaction.appendAudit(entry)
             }
         }
     }

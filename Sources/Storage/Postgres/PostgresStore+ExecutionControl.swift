@@ -10,20 +10,18 @@ extension PostgresStore: ExecutionControlStore {
     }
 
     public func setExecutionPause(_ pause: ExecutionPause?, actor: String, at now: Date) async throws {
-        try await write { connection in
-            var transaction = PostgresTransaction(connection, store: self, now: now)
-            try await transaction.lockAuditHead()
+        try await transaction(at: now) { transaction in
             if let pause {
                 try await transaction.run("""
                     INSERT INTO execution_pause (id, reason, actor, since) VALUES (1, \(pause.reason), \(pause.actor), \(Columns.milliseconds(pause.since)))
                     ON CONFLICT (id) DO UPDATE SET reason = excluded.reason, actor = excluded.actor, since = excluded.since
                     """)
-                try await transaction.appendAudit(AuditEntry(
+                transaction.appendAudit(AuditEntry(
                     tenantID: .default, actor: actor, action: "execution.paused", subject: "execution", details: ["reason": pause.reason]
                 ))
             } else {
                 guard try await !transaction.rows("DELETE FROM execution_pause WHERE id = 1 RETURNING id").isEmpty else { return }
-                try await transaction.appendAudit(AuditEntry(tenantID: .default, actor: actor, action: "execution.resumed", subject: "execution"))
+                transaction.appendAudit(AuditEntry(tenantID: .default, actor: actor, action: "execution.resumed", subject: "execution"))
             }
         }
     }

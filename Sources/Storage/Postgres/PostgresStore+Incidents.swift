@@ -82,9 +82,7 @@ extension PostgresStore: IncidentStore {
     }
 
     public func decide(incidentID: String, tenantID: TenantID, actor: String, decision: IncidentDecision, at now: Date) async throws -> Incident {
-        try await write { connection in
-            var transaction = PostgresTransaction(connection, store: self, now: now)
-            try await transaction.lockAuditHead()
+        try await transaction(at: now) { transaction in
             guard let incident = try await transaction.incident(id: incidentID, tenantID: tenantID, locked: true) else {
                 throw StoreError.notFound("incident \(incidentID) does not exist")
             }
@@ -105,7 +103,7 @@ extension PostgresStore: IncidentStore {
             }
             try await transaction.setState(of: incident, to: next, event: decision.event, reason: decision.reason, actor: actor)
             for entry in decision.audit {
-                try await transaction.appendAudit(entry)
+                transaction.appendAudit(entry)
             }
             if let stage = decision.enqueue {
                 try await transaction.enqueue(stage, incidentID: incidentID, tenantID: tenantID)

@@ -5,11 +5,16 @@ public import RemediatorCore
 extension PostgresStore: IngestStore {
     public func ingest(_ requests: [IngestRequest]) async throws -> [[IngestedAlert]] {
         guard !requests.isEmpty else { return [] }
-        return try await write { connection in
-            // One transaction for the batch (group commit); the audit head is locked first,
-            // as in every transaction that appends to the chain.
-            var transaction = PostgresTransaction(connection, store: self, now: requests[0].receivedAt)
-            try await transaction.lockAuditHead()
+        // One transaction for the batch (group commit).
+        let fingerprints = requests.flatMap { request in request.alerts.map { "\(request.tenantID.rawValue)/\($0.fingerprint)" } }
+        return try await transaction(at: requests[0].receivedAt) { transaction in
+            // Batches on several nodes lock the same incidents in different orders; taking a
+            // lock per fingerprint first, all in one order, makes them queue instead of deadlock.
+            try await transaction.run("""
+                SELECT count(pg_advisory_xact_lock(key)) FROM (
+                    SELECT DISTINCT hashtextextended(fingerprint, 0) AS key FROM unnest(\(fingerprints)::text[]) AS fingerprint ORDER BY key
+                ) AS keys
+                """)
             var results: [[IngestedAlert]] = []
             results.reserveCapacity(requests.count)
             for request in requests {
@@ -49,7 +54,7 @@ extension PostgresStore: IngestStore {
             if inserted != nil {
                 incidentID = id
                 try await transaction.enqueue(.enrich, incidentID: id, tenantID: tenantID)
-                try await transaction.appendAudit(AuditEntry(
+                transaction.appendAudit(AuditEntry(
                     tenantID: tenantID, actor: "source:\(content.source)", action: "incident.opened",
                     subject: "incident/\(id)", details: ["alert_id": alertID, "fingerprint": content.fingerprint, "title": String(content.title.prefix(200))]
                 ))
@@ -82,7 +87,7 @@ extension PostgresStore: IngestStore {
                 try await transaction.run("UPDATE incidents SET source_resolved_at = \(now), updated_at = \(now) WHERE id = \(id)")
                 // A verification waiting for this evidence need not wait for its next look.
                 try await transaction.run("UPDATE jobs SET next_run_at = \(now) WHERE incident_id = \(id) AND stage = 'verify' AND state = 'queued'")
-                try await transaction.appendAudit(AuditEntry(
+                transaction.appendAudit(AuditEntry(
                     tenantID: tenantID, actor: "source:\(content.source)", action: "alert.resolved_during_execution",
                     subject: "incident/\(id)", details: ["alert_id": alertID, "state": incident.state.rawValue]
                 ))

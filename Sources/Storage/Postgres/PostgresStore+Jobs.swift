@@ -14,8 +14,7 @@ extension PostgresStore: JobQueue {
         let token = Identifier.make(at: now)
         let priority = Stage.allCases.reversed().filter(stages.contains)
         let stageNames = priority.map(\.rawValue)
-        let claimed = try await write { connection in
-            var transaction = PostgresTransaction(connection, store: self, now: now)
+        let claimed = try await transaction(at: now) { transaction in
             // Running jobs whose worker stopped renewing the lease; rare, and few rows are expired.
             var ids = try await transaction.rows("""
                 SELECT id FROM jobs WHERE state = 'running' AND lease_expires_at <= \(nowMilliseconds) AND stage = ANY(\(stageNames))
@@ -75,9 +74,7 @@ extension PostgresStore: JobQueue {
         let context = try Columns.optionalJSON(outcome.context)
         let plan = try Columns.optionalJSON(outcome.plan)
         let safety = try Columns.optionalJSON(outcome.safety)
-        let result: StoredCompletion = try await write { connection in
-            var transaction = PostgresTransaction(connection, store: self, now: now)
-            try await transaction.lockAuditHead()
+        let result: StoredCompletion = try await transaction(at: now) { transaction in
             let incident = try await transaction.requireLease(job)
             guard job.stage.runnableStates.contains(incident.state), IncidentLifecycle.allows(outcome.event, in: incident.state) else {
                 try await transaction.finish(job, state: .cancelled, error: "obsolete: the incident is \(incident.state.rawValue)")
@@ -97,9 +94,9 @@ extension PostgresStore: JobQueue {
             }
             try await transaction.setState(of: incident, to: next, event: outcome.event, reason: outcome.reason, actor: actor)
             for entry in outcome.audit {
-                try await transaction.appendAudit(entry)
+                transaction.appendAudit(entry)
             }
-            try await transaction.appendAudit(AuditEntry(
+            transaction.appendAudit(AuditEntry(
                 tenantID: incident.tenantID, actor: actor, action: "stage.completed", subject: "incident/\(incident.id)",
                 details: ["stage": job.stage.rawValue, "job_id": job.id, "attempt": String(job.attempts)]
             ))
@@ -131,9 +128,7 @@ extension PostgresStore: JobQueue {
     }
 
     public func advance(_ job: Job, on event: IncidentEvent, reason: String, at now: Date) async throws -> CompletionResult {
-        try await write { connection in
-            var transaction = PostgresTransaction(connection, store: self, now: now)
-            try await transaction.lockAuditHead()
+        try await transaction(at: now) { transaction in
             let incident = try await transaction.requireLease(job)
             guard job.stage.runnableStates.contains(incident.state), IncidentLifecycle.allows(event, in: incident.state) else {
                 return .obsolete(incident.state)
@@ -145,9 +140,7 @@ extension PostgresStore: JobQueue {
     }
 
     public func fail(_ job: Job, error message: String, retryAt: Date?, at now: Date) async throws {
-        try await write { connection in
-            var transaction = PostgresTransaction(connection, store: self, now: now)
-            try await transaction.lockAuditHead()
+        try await transaction(at: now) { transaction in
             let incident = try await transaction.requireLease(job)
             var failed = job
             failed.lastError = message
@@ -157,7 +150,7 @@ extension PostgresStore: JobQueue {
                         lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = \(transaction.nowMilliseconds)
                     WHERE id = \(job.id)
                     """)
-                try await transaction.appendAudit(AuditEntry(
+                transaction.appendAudit(AuditEntry(
                     tenantID: incident.tenantID, actor: "worker:\(job.leaseOwner ?? "unknown")", action: "stage.failed",
                     subject: "incident/\(incident.id)",
                     details: ["stage": job.stage.rawValue, "attempt": String(job.attempts), "error": String(message.prefix(500)), "retry_at": ISO8601DateFormatter().string(from: retryAt)]
@@ -169,8 +162,7 @@ extension PostgresStore: JobQueue {
     }
 
     public func abandon(_ job: Job, reason: String, at now: Date) async throws {
-        try await write { connection in
-            let transaction = PostgresTransaction(connection, store: self, now: now)
+        try await transaction(at: now) { transaction in
             _ = try await transaction.requireLease(job)
             try await transaction.finish(job, state: .cancelled, error: reason)
         }

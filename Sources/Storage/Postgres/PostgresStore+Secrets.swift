@@ -4,9 +4,7 @@ public import RemediatorCore
 
 extension PostgresStore: SecretStore {
     public func putSecret(_ secret: SealedSecret, actor: String) async throws -> SecretSummary {
-        try await write { connection in
-            var transaction = PostgresTransaction(connection, store: self, now: secret.updatedAt)
-            try await transaction.lockAuditHead()
+        try await transaction(at: secret.updatedAt) { transaction in
             let row = try await transaction.firstRow("""
                 INSERT INTO secrets (tenant_id, name, sealed, key_id, created_at, updated_at)
                 VALUES (\(secret.tenantID.rawValue), \(secret.name), \(secret.sealed), \(secret.keyID),
@@ -16,7 +14,7 @@ extension PostgresStore: SecretStore {
                 """)
             guard let row else { throw StoreError.unavailable("storing secret '\(secret.name)' returned nothing") }
             let summary = try Self.summary(row)
-            try await transaction.appendAudit(AuditEntry(
+            transaction.appendAudit(AuditEntry(
                 tenantID: secret.tenantID, actor: actor, action: summary.createdAt == summary.updatedAt ? "secret.created" : "secret.updated",
                 subject: "secret/\(secret.name)", details: ["key_id": secret.keyID]
             ))
@@ -40,12 +38,10 @@ extension PostgresStore: SecretStore {
     }
 
     public func deleteSecret(named name: String, tenantID: TenantID, actor: String, at now: Date) async throws -> Bool {
-        try await write { connection in
-            var transaction = PostgresTransaction(connection, store: self, now: now)
-            try await transaction.lockAuditHead()
+        try await transaction(at: now) { transaction in
             let deleted = try await transaction.rows("DELETE FROM secrets WHERE tenant_id = \(tenantID.rawValue) AND name = \(name) RETURNING name")
             guard !deleted.isEmpty else { return false }
-            try await transaction.appendAudit(AuditEntry(tenantID: tenantID, actor: actor, action: "secret.deleted", subject: "secret/\(name)", details: [:]))
+            transaction.appendAudit(AuditEntry(tenantID: tenantID, actor: actor, action: "secret.deleted", subject: "secret/\(name)", details: [:]))
             return true
         }
     }

@@ -11,8 +11,8 @@ public import ServiceLifecycle
 /// Nodes coordinate only through the database: jobs are claimed with
 /// `FOR UPDATE SKIP LOCKED` under leases that a live worker renews and another node takes
 /// over when they expire; every write that belongs together is one transaction; the audit
-/// chain's head row is locked first by every transaction that appends to it, so the chain
-/// stays one sequence without gaps and transactions cannot deadlock on it.
+/// chain's head row is locked last, just before `COMMIT`, by every transaction that appends
+/// to it, so the chain stays one sequence without gaps and the head is held only briefly.
 ///
 /// The store is a `Service`: its connection pool works while ``run()`` runs (the server
 /// runs it in its service group; ``withRunning(_:logger:_:)`` runs it around a closure).
@@ -102,9 +102,7 @@ public final class PostgresStore: Service, Sendable {
             attempt += 1
             do {
                 return try await withConnection { connection in
-                    try await connection.withTransaction(logger: self.logger) { connection in
-                        try await body(connection)
-                    }
+                    try await self.inTransaction(on: connection, body)
                 }
             } catch {
                 let failure = PostgresFailure(error)
@@ -114,6 +112,41 @@ public final class PostgresStore: Service, Sendable {
                 }
                 throw failure.storeError ?? failure.underlying
             }
+        }
+    }
+
+    /// `BEGIN`, `body`, `COMMIT`; `ROLLBACK` when `body` fails, unless the connection is
+    /// gone. (PostgresNIO's `withTransaction` always sends the `ROLLBACK`, and a statement
+    /// written to a connection that has just closed is never answered: a worker whose
+    /// transaction PostgreSQL ended by shutting down then waited forever.)
+    private func inTransaction<Result: Sendable>(
+        on connection: PostgresConnection, _ body: @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        try await connection.run("BEGIN", logger: logger)
+        do {
+            let result = try await body(connection)
+            try await connection.run("COMMIT", logger: logger)
+            return result
+        } catch {
+            // PostgreSQL rolls back by itself what a lost connection left open, and a failed
+            // COMMIT has ended the transaction already.
+            if !connection.isClosed, !PostgresFailure(error).lostConnection {
+                try? await connection.run("ROLLBACK", logger: logger)
+            }
+            throw error
+        }
+    }
+
+    /// Runs `body` in one transaction (as ``write(_:)``) with the writes every transaction
+    /// shares, at `now`, and appends the audit entries it recorded to the chain at its end.
+    func transaction<Result: Sendable>(
+        at now: Date, _ body: @escaping @Sendable (inout PostgresTransaction) async throws -> Result
+    ) async throws -> Result {
+        try await write { connection in
+            var transaction = PostgresTransaction(connection, store: self, now: now)
+            let result = try await body(&transaction)
+            try await transaction.appendPendingAudit()
+            return result
         }
     }
 
@@ -135,27 +168,41 @@ public final class PostgresStore: Service, Sendable {
 
     /// Runs `body` on a pooled connection, giving up with ``StoreError/unavailable(_:)`` if
     /// none is handed out within ``Configuration/connectionWait`` (the pool keeps retrying a
-    /// server that is down for a minute before it fails the waiting requests itself).
-    /// Only the wait is bounded: once `body` runs, it is never cancelled half-way. A lease
-    /// request that lost the race is left to end when the pool answers it (a connection
-    /// handed out then is given straight back); the caller does not wait for that.
+    /// server that is down for a minute before it fails the waiting requests itself), or if
+    /// the connection closes under a running `body` that does not fail by itself.
+    ///
+    /// PostgresNIO never answers a statement written to a connection that has just closed
+    /// (PostgreSQL shutting down, a network cut): without the second check, a worker would
+    /// wait for it forever and hold up shutdown. Otherwise a running `body` is never cut
+    /// short. A lease request that lost the race is left to end when the pool answers it (a
+    /// connection handed out then is given straight back); the caller does not wait for that.
     private func withConnection<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
-        let leased = LeaseFlag()
+        let lease = LeaseState()
         let wait = configuration.connectionWait
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
             let answer = ResumeOnce(continuation)
-            let timer = Task {
+            let watchdog = Task {
                 try await Task.sleep(for: wait)
-                guard leased.giveUp() else { return }
+                guard let connection = lease.connectionOrGiveUp() else {
+                    answer.resume(with: .failure(StoreError.unavailable(
+                        "no database connection within \(wait): PostgreSQL is unreachable or overloaded; nothing was written"
+                    )))
+                    return
+                }
+                while !connection.isClosed {
+                    try await Task.sleep(for: .milliseconds(500))
+                }
+                // Time for the operation to fail by itself, as it does unless it lost the race.
+                try await Task.sleep(for: .seconds(1))
                 answer.resume(with: .failure(StoreError.unavailable(
-                    "no database connection within \(wait): PostgreSQL is unreachable or overloaded; nothing was written"
+                    "the connection to PostgreSQL closed during the operation; it may not have been committed"
                 )))
             }
             Task {
-                defer { timer.cancel() }
+                defer { watchdog.cancel() }
                 do {
                     let result = try await self.client.withConnection { connection in
-                        guard leased.markLeased() else { throw CancellationError() }
+                        guard lease.markLeased(connection) else { throw CancellationError() }
                         return try await body(connection)
                     }
                     answer.resume(with: .success(result))
@@ -184,27 +231,37 @@ private final class ResumeOnce<Value: Sendable>: Sendable {
     }
 }
 
-/// Who won the race between a connection being handed out and the wait for it ending.
-private final class LeaseFlag: Sendable {
+/// Who won the race between a connection being handed out and the wait for it ending,
+/// and the connection if it was handed out.
+private final class LeaseState: Sendable {
     private let state = Mutex(State.waiting)
 
-    private enum State { case waiting, leased, gaveUp }
+    private enum State {
+        case waiting
+        case leased(PostgresConnection)
+        case gaveUp
+    }
 
     /// True if the connection came first (the operation may run).
-    func markLeased() -> Bool {
+    func markLeased(_ connection: PostgresConnection) -> Bool {
         state.withLock { state in
-            guard state == .waiting else { return false }
-            state = .leased
+            guard case .waiting = state else { return false }
+            state = .leased(connection)
             return true
         }
     }
 
-    /// True if the wait ended first (the operation will not run).
-    func giveUp() -> Bool {
+    /// The connection the operation runs on, or nil if none came and the wait is over (the
+    /// operation will not run).
+    func connectionOrGiveUp() -> PostgresConnection? {
         state.withLock { state in
-            guard state == .waiting else { return false }
-            state = .gaveUp
-            return true
+            switch state {
+            case .leased(let connection):
+                return connection
+            case .waiting, .gaveUp:
+                state = .gaveUp
+                return nil
+            }
         }
     }
 }

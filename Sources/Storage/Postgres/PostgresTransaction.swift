@@ -10,7 +10,8 @@ struct PostgresTransaction {
     let logger: Logger
     /// The time recorded on what this transaction writes.
     var now: Date
-    private var auditHead: (sequence: Int64, hash: String)?
+    /// Audit entries recorded by this transaction, with their times, not yet chained.
+    private var pendingAudit: [(entry: AuditEntry, at: Int64)] = []
 
     init(_ connection: PostgresConnection, store: PostgresStore, now: Date) {
         self.connection = connection
@@ -35,33 +36,43 @@ struct PostgresTransaction {
 
     // MARK: Audit
 
-    /// Locks the audit chain's head until the transaction ends. Transactions that append
-    /// audit entries call this before touching anything else: they queue on this one row
-    /// instead of taking row locks in different orders and deadlocking.
-    mutating func lockAuditHead() async throws {
-        guard auditHead == nil else { return }
+    /// Records an entry for the audit chain. Entries are chained and written when the
+    /// transaction's work is done (``appendPendingAudit()``), so the chain's head is locked
+    /// only for the last statements before `COMMIT`, not for the whole transaction.
+    mutating func appendAudit(_ entry: AuditEntry) {
+        pendingAudit.append((entry, nowMilliseconds))
+    }
+
+    /// Chains the recorded entries onto the head and writes them in one statement. The head
+    /// row is the last lock every appending transaction takes, and nothing is locked after
+    /// it: transactions queue on it briefly and it can never be part of a deadlock (those
+    /// between other rows are retried by ``PostgresStore/write(_:)``).
+    mutating func appendPendingAudit() async throws {
+        guard !pendingAudit.isEmpty else { return }
         guard let row = try await firstRow("SELECT sequence, hash FROM audit_head WHERE id = 1 FOR UPDATE") else {
             throw StoreError.unavailable("the audit chain's head row is missing: the database was not created by Remediator")
         }
-        auditHead = (try row.integer("sequence"), try row.text("hash"))
-    }
-
-    mutating func appendAudit(_ entry: AuditEntry) async throws {
-        try await lockAuditHead()
-        guard let head = auditHead else { return }
-        let sequence = head.sequence + 1
-        let at = nowMilliseconds
-        let details = AuditChain.detailsJSON(entry.details)
-        let hash = AuditChain.hash(
-            sequence: sequence, tenantID: entry.tenantID.rawValue, atMilliseconds: at, actor: entry.actor,
-            action: entry.action, subject: entry.subject, detailsJSON: details, previousHash: head.hash
-        )
+        var sequence = try row.integer("sequence")
+        var previous = try row.text("hash")
+        var columns = AuditColumns(capacity: pendingAudit.count)
+        for (entry, at) in pendingAudit {
+            sequence += 1
+            let details = AuditChain.detailsJSON(entry.details)
+            let hash = AuditChain.hash(
+                sequence: sequence, tenantID: entry.tenantID.rawValue, atMilliseconds: at, actor: entry.actor,
+                action: entry.action, subject: entry.subject, detailsJSON: details, previousHash: previous
+            )
+            columns.append(sequence: sequence, entry: entry, at: at, details: details, previousHash: previous, hash: hash)
+            previous = hash
+        }
         try await run("""
-            WITH head AS (UPDATE audit_head SET sequence = \(sequence), hash = \(hash) WHERE id = 1)
+            WITH head AS (UPDATE audit_head SET sequence = \(sequence), hash = \(previous) WHERE id = 1)
             INSERT INTO audit_events (sequence, tenant_id, at, actor, action, subject, details, previous_hash, hash)
-            VALUES (\(sequence), \(entry.tenantID.rawValue), \(at), \(entry.actor), \(entry.action), \(entry.subject), \(details), \(head.hash), \(hash))
+            SELECT * FROM unnest(\(columns.sequences)::bigint[], \(columns.tenants)::text[], \(columns.ats)::bigint[],
+                \(columns.actors)::text[], \(columns.actions)::text[], \(columns.subjects)::text[], \(columns.details)::text[],
+                \(columns.previousHashes)::text[], \(columns.hashes)::text[])
             """)
-        auditHead = (sequence, hash)
+        pendingAudit.removeAll()
     }
 
     // MARK: Jobs
@@ -181,6 +192,36 @@ struct PostgresTransaction {
             WHERE id = \(incident.id)
             """)
         guard state != incident.state else { return }
-        try await appendAudit(StateChangeRecord.auditEntry(of: incident, to: state, event: event, reason: reason, actor: actor))
+        appendAudit(StateChangeRecord.auditEntry(of: incident, to: state, event: event, reason: reason, actor: actor))
+    }
+}
+
+/// Audit entries as one array per column, for a single `INSERT … SELECT unnest(…)`.
+private struct AuditColumns {
+    var sequences: [Int64] = []
+    var tenants: [String] = []
+    var ats: [Int64] = []
+    var actors: [String] = []
+    var actions: [String] = []
+    var subjects: [String] = []
+    var details: [String] = []
+    var previousHashes: [String] = []
+    var hashes: [String] = []
+
+    init(capacity: Int) {
+        sequences.reserveCapacity(capacity)
+        hashes.reserveCapacity(capacity)
+    }
+
+    mutating func append(sequence: Int64, entry: AuditEntry, at: Int64, details: String, previousHash: String, hash: String) {
+        sequences.append(sequence)
+        tenants.append(entry.tenantID.rawValue)
+        ats.append(at)
+        actors.append(entry.actor)
+        actions.append(entry.action)
+        subjects.append(entry.subject)
+        self.details.append(details)
+        previousHashes.append(previousHash)
+        hashes.append(hash)
     }
 }
