@@ -90,12 +90,14 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Calls the API; returns the status and the decoded JSON object.
-    func call(_ method: HTTPMethod, _ path: String, body: String? = nil, timeout: TimeAmount = .seconds(30)) async throws -> (status: Int, json: [String: Any]) {
+    func call(
+        _ method: HTTPMethod, _ path: String, body: String? = nil, timeout: TimeAmount = .seconds(30), client: HTTPClient = .shared
+    ) async throws -> (status: Int, json: [String: Any]) {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
         request.method = method
         request.headers.add(name: "Authorization", value: "Bearer \(Self.adminKey)")
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
-        let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+        let response = try await client.execute(request, timeout: timeout)
         let data = Data(buffer: try await response.body.collect(upTo: 16 << 20))
         let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
         return (Int(response.status.code), json)
