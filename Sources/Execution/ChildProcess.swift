@@ -33,12 +33,12 @@ struct ChildProcess: Sendable {
         let options = platformOptions
         let executable: Executable = command[0].hasPrefix("/") ? .path(.init(command[0])) : .name(command[0])
         let arguments = Arguments(Array(command.dropFirst()))
-        let input = standardInput
+        let input = try Self.inputFile(standardInput)
         let status: TerminationStatus? = try await withThrowingTaskGroup(of: TerminationStatus?.self) { group in
             group.addTask {
                 let result = try await Subprocess.run(
                     executable, arguments: arguments, environment: environment,
-                    platformOptions: options, input: .array(input), output: .sequence, error: .sequence
+                    platformOptions: options, input: .fileDescriptor(input, closeAfterSpawningProcess: true), output: .sequence, error: .sequence
                 ) { execution in
                     try await withThrowingTaskGroup(of: Void.self) { readers in
                         readers.addTask {
@@ -69,5 +69,33 @@ struct ChildProcess: Sendable {
         case .exited(let code): return .exited(Int32(truncatingIfNeeded: code))
         case .signaled(let signal): return .exited(128 + Int32(truncatingIfNeeded: signal))
         }
+    }
+
+    /// The program's standard input as a file, not a pipe: the program reads what it wants,
+    /// and nothing is left half-written when it exits or is killed early (with a pipe,
+    /// swift-subprocess 1.0 traps on the unfinished writer's descriptor,
+    /// swiftlang/swift-subprocess#367, and takes the whole server down). The file is
+    /// unlinked at once (mode 0600 from `mkstemp`) and lives only as the descriptor.
+    static func inputFile(_ bytes: [UInt8]) throws -> FileDescriptor {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/remediator-stdin.XXXXXX").utf8CString)
+        let raw = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            let raw = mkstemp(base)
+            if raw >= 0 {
+                unlink(base)
+                _ = fcntl(raw, F_SETFD, FD_CLOEXEC)
+            }
+            return raw
+        }
+        guard raw >= 0 else { throw Errno(rawValue: errno) }
+        let descriptor = FileDescriptor(rawValue: raw)
+        do {
+            _ = try descriptor.writeAll(bytes)
+            _ = try descriptor.seek(offset: 0, from: FileDescriptor.SeekOrigin.start)
+        } catch {
+            try? descriptor.close()
+            throw error
+        }
+        return descriptor
     }
 }
