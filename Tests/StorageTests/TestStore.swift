@@ -49,7 +49,12 @@ struct TestStore: Sendable {
             ))
         case .postgres:
             try await withPostgresDatabase { database in
-                let configuration = PostgresStore.Configuration(database: database, maxAttempts: maxAttempts, maximumConnections: 4)
+                // The contract tests are about what the store does, not how long a connection may
+                // take on a loaded machine: a generous wait keeps twelve callers on four
+                // connections from being told the store is unavailable.
+                let configuration = PostgresStore.Configuration(
+                    database: database, maxAttempts: maxAttempts, maximumConnections: 4, connectionWait: .seconds(60)
+                )
                 try await PostgresStore.withRunning(configuration, logger: logger) { store in
                     try await store.migrate()
                     try await body(TestStore(
