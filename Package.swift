@@ -110,6 +110,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Integrations",
+            dependencies: [
+                "RemediatorCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Engine",
             dependencies: [
                 "RemediatorCore", "Ingest", "Safety", "Knowledge", "Planning", "Execution", "Storage",
@@ -122,7 +134,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "AWS", "Engine", "RemediatorCore", "Ingest", "Safety", "Knowledge", "Planning", "Execution", "Storage",
+                "AWS", "Engine", "Integrations", "RemediatorCore", "Ingest", "Safety", "Knowledge", "Planning", "Execution", "Storage",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -180,6 +192,29 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
+        // A ServiceNow Table API and a webhook receiver played on 127.0.0.1, for the
+        // integration tests and the multi-node test.
+        .target(
+            name: "IntegrationFakes",
+            dependencies: [
+                "RemediatorCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            path: "Tests/IntegrationFakes",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IntegrationsTests",
+            dependencies: [
+                "Integrations", "IntegrationFakes", "RemediatorCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "EngineTests",
             dependencies: ["Engine", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
@@ -211,7 +246,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Engine", "Planning", "Knowledge", "RemediatorCore", "Storage", "Execution",
+                "Server", "Engine", "Integrations", "Planning", "Knowledge", "RemediatorCore", "Storage", "Execution",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -220,7 +255,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "RemediatorCore",
+                "RemediatorCore", "IntegrationFakes",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -14,18 +14,22 @@ public struct StageRunner: Sendable {
     let planner: any Planner
     let validator: any ScriptValidator
     let executors: ExecutorRouter
+    /// Ticket updates and notifications sent when an incident closes.
+    let notifiers: [any IncidentNotifier]
     let configuration: EngineConfiguration
     let clock: @Sendable () -> Date
 
     public init(
         store: any Store, catalog: RunbookCatalog, planner: any Planner, validator: any ScriptValidator,
-        executors: ExecutorRouter, configuration: EngineConfiguration, clock: @escaping @Sendable () -> Date = { Date() }
+        executors: ExecutorRouter, notifiers: [any IncidentNotifier] = [], configuration: EngineConfiguration,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
         self.catalog = catalog
         self.planner = planner
         self.validator = validator
         self.executors = executors
+        self.notifiers = notifiers
         self.configuration = configuration
         self.clock = clock
     }
@@ -33,11 +37,12 @@ public struct StageRunner: Sendable {
     /// A runner whose every step goes to one executor (no inventory).
     public init(
         store: any Store, catalog: RunbookCatalog, planner: any Planner, validator: any ScriptValidator,
-        executor: any Executor, configuration: EngineConfiguration, clock: @escaping @Sendable () -> Date = { Date() }
+        executor: any Executor, notifiers: [any IncidentNotifier] = [], configuration: EngineConfiguration,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.init(
             store: store, catalog: catalog, planner: planner, validator: validator, executors: ExecutorRouter(standalone: executor),
-            configuration: configuration, clock: clock
+            notifiers: notifiers, configuration: configuration, clock: clock
         )
     }
 
@@ -50,7 +55,7 @@ public struct StageRunner: Sendable {
         case .gate: gate(claimed.incident)
         case .execute: try await execute(claimed)
         case .verify: try await verify(claimed)
-        case .close: close(claimed.incident)
+        case .close: try await close(claimed.incident)
         }
     }
 

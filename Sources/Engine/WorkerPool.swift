@@ -152,6 +152,10 @@ public struct WorkerPool: Service, CustomStringConvertible {
             } catch {
                 logger.error("postponing the verification failed", metadata: ["error": "\(error)"])
             }
+        } catch let unavailable as IntegrationUnavailable {
+            // Not this job's failure: it waits, uncounted, for the breaker's next trial.
+            logger.info("stage postponed: \(unavailable)")
+            try? await store.release([job], retryAt: clock().addingTimeInterval(unavailable.retryAfter.timeInterval + 1), at: clock())
         } catch let paused as ExecutionPaused {
             // Not a failure: the job waits, uncounted, until execution resumes.
             logger.notice("step not started: \(paused)")

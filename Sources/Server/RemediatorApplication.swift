@@ -5,6 +5,7 @@ import Execution
 import Foundation
 public import Hummingbird
 import Ingest
+import Integrations
 import Knowledge
 public import Logging
 import Planning
@@ -74,10 +75,16 @@ public enum RemediatorApplication {
             }
             services.append(HTTPClientService(client: httpClient))
         }
+        var notifiers: [any IncidentNotifier] = []
+        if !configuration.integrations.names.isEmpty {
+            let httpClient = IntegrationsConfiguration.makeHTTPClient()
+            notifiers = configuration.integrations.makeNotifiers(httpClient: httpClient)
+            services.append(HTTPClientService(client: httpClient))
+        }
         let signal = WorkSignal()
         let runner = StageRunner(
             store: store, catalog: catalog, planner: planner, validator: validator,
-            executors: executors, configuration: engineConfiguration
+            executors: executors, notifiers: notifiers, configuration: engineConfiguration
         )
         let workers = WorkerPool(store: store, runner: runner, signal: signal, configuration: engineConfiguration, logger: logger)
         let ingest = IngestService(store: store, signal: signal, maxBatch: engineConfiguration.maxIngestBatch, logger: logger)
@@ -101,7 +108,7 @@ public enum RemediatorApplication {
         logger.info("remediator configured", metadata: [
             "data_dir": "\(configuration.dataDirectory)", "executor": "\(configuration.executor.rawValue)",
             "approval": "\(configuration.approvalMode.rawValue)", "workers": "\(configuration.workers)", "plan_workers": "\(configuration.planWorkers)", "execution_workers": "\(configuration.executionWorkers)",
-            "inventory_hosts": "\(configuration.inventory.hosts.count)",
+            "inventory_hosts": "\(configuration.inventory.hosts.count)", "integrations": "\(configuration.integrations.names.joined(separator: ","))",
             "environment": "\(configuration.environment)", "safety_policy": "\(configuration.safetyPolicyFile ?? "built-in")",
             "planner": "\(configuration.planner.kind.rawValue)", "llm_model": "\(configuration.planner.kind == .runbook ? "-" : configuration.planner.model ?? PlannerConfiguration.defaultModel(for: configuration.planner.kind))",
         ])

@@ -3,9 +3,13 @@ import RemediatorCore
 /// How many attempts a job gets before it is dead-lettered, the same for both stores.
 enum JobAttempts {
     /// Five attempts for pure stages; the stages that touch hosts retry less, since a retry
-    /// after an unknown outcome is refused anyway. A configured value wins (at least 1).
+    /// after an unknown outcome is refused anyway. Closing retries more: its failures are
+    /// ticket systems and webhooks being down, and ten attempts with the backoff span
+    /// about half an hour (a breaker that is open does not count attempts at all). A
+    /// configured value wins (at least 1).
     static func limit(for stage: Stage, configured: [Stage: Int]) -> Int {
         if let value = configured[stage] { return max(1, value) }
+        if stage == .close { return 10 }
         return stage.hasExternalEffects ? 3 : 5
     }
 }

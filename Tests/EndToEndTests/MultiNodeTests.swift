@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import IntegrationFakes
 import NIOCore
 import NIOHTTP1
 import Synchronization
@@ -13,8 +14,16 @@ struct MultiNodeTests {
     static let alerts = 10_000
     static let fingerprints = 50
 
-    @Test("10,000 alerts across three nodes, one killed mid-run: every accepted alert processed, every stage and every remediation once")
+    @Test("10,000 alerts across three nodes, one killed mid-run: every accepted alert processed, every stage, remediation, ticket and notification once")
     func threeNodesOneKilled() async throws {
+        // ServiceNow and the webhook receiver every node reports closed incidents to.
+        let fake = FakeIntegrationServer()
+        try await fake.serve { url in
+            try await run(integrations: url, fake: fake)
+        }
+    }
+
+    func run(integrations url: URL, fake: FakeIntegrationServer) async throws {
         let server = try #require(ProcessInfo.processInfo.environment["REMEDIATOR_TEST_DATABASE_URL"])
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("remediator-nodes-\(UUID().uuidString)")
         let runbooks = directory.appendingPathComponent("runbooks")
@@ -30,6 +39,8 @@ struct MultiNodeTests {
             "REMEDIATOR_RUNBOOK_DIRS": runbooks.path, "REMEDIATOR_EXECUTOR": "local", "REMEDIATOR_APPROVAL": "auto-allow",
             "REMEDIATOR_WORKERS": "4", "REMEDIATOR_LEASE_SECONDS": "5",
             "REMEDIATOR_RATE_LIMIT_HOST": "100000/1h", "REMEDIATOR_RATE_LIMIT_RUNBOOK": "100000/1h",
+            "REMEDIATOR_NOTIFY_WEBHOOK_URL": url.appending(path: "hook").absoluteString,
+            "REMEDIATOR_SERVICENOW_URL": url.absoluteString, "REMEDIATOR_SERVICENOW_USER": fake.user, "REMEDIATOR_SERVICENOW_PASSWORD": fake.password,
         ]
         var launched: [ServerProcess] = []
         defer { launched.forEach { $0.terminate() } }
@@ -120,6 +131,26 @@ struct MultiNodeTests {
         let succeeded = try await database.scalar("SELECT count(*) FROM executions WHERE role = 'remediate' AND status = 'succeeded'")
         #expect(succeeded == String(closed.count))
 
+        // Every closed incident has one ServiceNow ticket, written once (created resolved;
+        // a redelivery finds it and writes nothing), and one webhook notification: a
+        // redelivery after the kill carries the same idempotency key and is dropped.
+        let tickets = await fake.tickets
+        let ticketsPerIncident = Dictionary(grouping: tickets.values, by: { $0["correlation_id"] ?? "" })
+        #expect(Set(ticketsPerIncident.keys) == closed, "\(ticketsPerIncident.count) incidents with tickets, \(closed.count) closed")
+        #expect(ticketsPerIncident.values.allSatisfy { $0.count == 1 && $0[0]["state"] == "6" })
+        let writes = await fake.requests.filter { $0.method != "GET" }.count
+        #expect(writes == closed.count, "\(writes) ticket writes for \(closed.count) closed incidents")
+        let deliveries = await fake.deliveries
+        #expect(Set(deliveries.keys) == Set(closed.map { "\($0)/close/webhook" }))
+        let arrivals = await fake.arrivals.values.reduce(0, +)
+        let auditedTwice = try await database.rows("""
+            SELECT subject, details::jsonb ->> 'integration', count(*) FROM audit_events WHERE action = 'integration.delivered'
+            GROUP BY 1, 2 HAVING count(*) > 1
+            """)
+        #expect(auditedTwice.isEmpty, "\(auditedTwice.prefix(3))")
+        let audited = try await database.scalar("SELECT count(*) FROM audit_events WHERE action = 'integration.delivered'")
+        #expect(audited == String(2 * closed.count))
+
         // The nodes shared the work, and the killed node's leases were taken over.
         // Actors are `worker:NODE/LANE`.
         let actors = try await database.rows("SELECT DISTINCT actor FROM audit_events WHERE action = 'stage.completed'").map { $0[0] }
@@ -127,7 +158,10 @@ struct MultiNodeTests {
         #expect(workers.isSuperset(of: ["worker:node-1", "worker:node-2", "worker:node-3"]), "\(workers)")
         let retaken = try await database.scalar("SELECT count(*) FROM jobs WHERE attempts > 1 AND state <> 'queued'")
         #expect((Int(retaken) ?? 0) > 0)
-        print("three nodes: \(accepted.count) alerts accepted in \(sending), \(incidents.count) incidents \(states), \(retaken) jobs run more than once")
+        print(
+            "three nodes: \(accepted.count) alerts accepted in \(sending), \(incidents.count) incidents \(states), \(retaken) jobs run more than once,",
+            "\(tickets.count) tickets in \(writes) writes, \(deliveries.count) notifications (\(arrivals - deliveries.count) redeliveries dropped by key)"
+        )
 
         let verify = try await nodes[0].call(.GET, "/v1/audit/verify")
         #expect(verify.json["valid"] as? Bool == true, "\(verify.json)")

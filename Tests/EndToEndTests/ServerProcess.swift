@@ -64,6 +64,12 @@ final class ServerProcess: @unchecked Sendable {
         throw Failure("the server did not start listening in time")
     }
 
+    /// The end of the server's log, for a failure message.
+    func logTail(lines: Int = 40) -> String {
+        let text = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").suffix(lines).joined(separator: "\n")
+    }
+
     func kill() {
         Foundation.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()

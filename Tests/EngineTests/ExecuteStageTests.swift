@@ -23,13 +23,15 @@ struct PipelineDriver {
 
     init(
         executor: any Executor = DryRunExecutor(), executors: ExecutorRouter? = nil, planner: ((RunbookCatalog) -> any Planner)? = nil,
-        configuration: EngineConfiguration = PipelineDriver.configuration, runbookDirectories: [String] = []
+        configuration: EngineConfiguration = PipelineDriver.configuration, runbookDirectories: [String] = [],
+        notifiers: [any IncidentNotifier] = []
     ) throws {
         store = try SQLiteStore(configuration: .init(path: directory.appendingPathComponent("db.sqlite").path))
         let catalog = RunbookCatalog.load(directories: runbookDirectories)
         runner = StageRunner(
             store: store, catalog: catalog, planner: planner?(catalog) ?? RunbookPlanner(catalog: catalog), validator: SafetyValidator(),
-            executors: executors ?? ExecutorRouter(standalone: executor), configuration: configuration, clock: { [clock] in clock.now() }
+            executors: executors ?? ExecutorRouter(standalone: executor), notifiers: notifiers, configuration: configuration,
+            clock: { [clock] in clock.now() }
         )
         actions = IncidentActions(store: store, signal: WorkSignal())
     }
@@ -81,6 +83,9 @@ struct PipelineDriver {
             } catch let pending as VerificationPending {
                 // As the worker pool does: due again later, not counted as an attempt.
                 try await store.release([claimed.job], retryAt: pending.until, at: clock.now())
+            } catch let error as IntegrationError {
+                // As the worker pool does with any failure, but due again at once.
+                try await store.fail(claimed.job, error: "\(error)", retryAt: clock.now(), at: clock.now())
             }
         }
         return ran

@@ -2,6 +2,7 @@ import Engine
 import Execution
 import RemediatorCore
 import Foundation
+import Integrations
 import Logging
 import Server
 import Storage
@@ -60,6 +61,12 @@ struct ConfigurationLoaderTests {
         (["REMEDIATOR_DATABASE_URL": "postgres://u:p@db.internal/"], "names no database"),
         (["REMEDIATOR_DATABASE_URL": "postgres://u:p@db.internal/r?sslmode=maybe"], "sslmode 'maybe'"),
         (["REMEDIATOR_DATABASE_POOL_SIZE": "0"], "'database_pool_size'"),
+        (["REMEDIATOR_NOTIFY_WEBHOOK_URL": "ftp://hooks.example.com/x"], "'notify_webhook_url' must be an http(s) URL"),
+        (["REMEDIATOR_NOTIFY_WEBHOOK_SECRET": "short"], "'notify_webhook_secret' must be at least 16"),
+        (["REMEDIATOR_SERVICENOW_URL": "https://acme.service-now.com"], "needs 'servicenow_user' and 'servicenow_password'"),
+        (["REMEDIATOR_SERVICENOW_URL": "http://acme.service-now.com", "REMEDIATOR_SERVICENOW_USER": "svc", "REMEDIATOR_SERVICENOW_PASSWORD": "pw"], "must be https"),
+        (["REMEDIATOR_SERVICENOW_USER": "svc:admin"], "'servicenow_user'"),
+        (["REMEDIATOR_INTEGRATION_TIMEOUT_SECONDS": "0"], "'integration_timeout_seconds'"),
     ])
     func invalid(environment: [String: String], message: String) {
         #expect {
@@ -102,6 +109,32 @@ struct ConfigurationLoaderTests {
         #expect(url.description == "postgres://ops@acme@db.internal:6432/remediator?sslmode=verify-full")
         #expect(!"\(url)".contains("s3cr"))
         #expect(try ConfigurationLoader(environment: [:]).load().databaseURL == nil)
+    }
+
+    @Test("integrations: none by default; the webhook and ServiceNow from the environment, secrets kept out of errors")
+    func integrations() throws {
+        #expect(try ConfigurationLoader(environment: [:]).load().integrations.names.isEmpty)
+        let configuration = try ConfigurationLoader(environment: [
+            "REMEDIATOR_NOTIFY_WEBHOOK_URL": "https://hooks.example.com/remediator", "REMEDIATOR_NOTIFY_WEBHOOK_SECRET": "0123456789abcdef-secret",
+            "REMEDIATOR_SERVICENOW_URL": "https://acme.service-now.com", "REMEDIATOR_SERVICENOW_USER": "svc.remediator",
+            "REMEDIATOR_SERVICENOW_PASSWORD": "pa55-w0rd", "REMEDIATOR_INTEGRATION_TIMEOUT_SECONDS": "20",
+            "REMEDIATOR_INTEGRATION_BREAKER_COOLDOWN_SECONDS": "60",
+        ]).load()
+        let integrations = configuration.integrations
+        #expect(integrations.names == ["webhook", "servicenow"])
+        #expect(integrations.webhookURL?.absoluteString == "https://hooks.example.com/remediator")
+        #expect(integrations.serviceNowUser == "svc.remediator")
+        #expect(integrations.timeoutSeconds == 20 && integrations.breakerCooldownSeconds == 60)
+        // A ServiceNow on this machine may be plain http (tests, a local proxy).
+        let local = try ConfigurationLoader(environment: [
+            "REMEDIATOR_SERVICENOW_URL": "http://127.0.0.1:8443", "REMEDIATOR_SERVICENOW_USER": "svc", "REMEDIATOR_SERVICENOW_PASSWORD": "pw",
+        ]).load()
+        #expect(local.integrations.names == ["servicenow"])
+        #expect {
+            _ = try ConfigurationLoader(environment: ["REMEDIATOR_SERVICENOW_PASSWORD": "pa55-w0rd", "REMEDIATOR_SERVICENOW_URL": "https://x"]).load()
+        } throws: { error in
+            !String(describing: error).contains("pa55-w0rd")
+        }
     }
 
     @Test("several nodes on one database must share the secret key: a node never makes up its own")

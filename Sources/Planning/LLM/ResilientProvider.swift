@@ -1,4 +1,4 @@
-import RemediatorCore
+public import RemediatorCore
 
 /// A provider wrapped in the reliability every LLM call gets: a concurrency limit,
 /// retries with exponential backoff and jitter that honour `Retry-After`, and a circuit

@@ -18,7 +18,8 @@ extension Stage {
     /// What the stage's handler reads of its incident's earlier results.
     public var reads: IncidentDetails {
         switch self {
-        case .enrich, .close: []
+        case .enrich: []
+        case .close: .plan
         case .plan: .context
         case .validate, .verify: .plan
         case .gate, .execute: [.plan, .safety]

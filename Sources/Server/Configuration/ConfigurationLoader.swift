@@ -1,6 +1,7 @@
 import Engine
 import Execution
 public import Foundation
+import Integrations
 import Planning
 import RemediatorCore
 import Safety
@@ -75,6 +76,13 @@ public struct ConfigurationLoader: Sendable {
         "REMEDIATOR_LLM_PLAN_CACHE_SECONDS": "llm_plan_cache_seconds",
         "REMEDIATOR_LLM_PRICE_INPUT_PER_1K": "llm_price_input_per_1k",
         "REMEDIATOR_LLM_PRICE_OUTPUT_PER_1K": "llm_price_output_per_1k",
+        "REMEDIATOR_NOTIFY_WEBHOOK_URL": "notify_webhook_url",
+        "REMEDIATOR_NOTIFY_WEBHOOK_SECRET": "notify_webhook_secret",
+        "REMEDIATOR_SERVICENOW_URL": "servicenow_url",
+        "REMEDIATOR_SERVICENOW_USER": "servicenow_user",
+        "REMEDIATOR_SERVICENOW_PASSWORD": "servicenow_password",
+        "REMEDIATOR_INTEGRATION_TIMEOUT_SECONDS": "integration_timeout_seconds",
+        "REMEDIATOR_INTEGRATION_BREAKER_COOLDOWN_SECONDS": "integration_breaker_cooldown_seconds",
     ]
 
     let environment: [String: String]
@@ -105,6 +113,9 @@ public struct ConfigurationLoader: Sendable {
             } catch {
                 throw Failure(description: error.description)
             }
+        }
+        if let problem = configuration.integrations.problem {
+            throw Failure(description: problem)
         }
         guard configuration.safetyPolicies.policy(for: configuration.environment) != nil else {
             throw Failure(description: "environment '\(configuration.environment)' has no safety policy; the policy names \(configuration.safetyPolicies.names.joined(separator: ", "))")
@@ -162,6 +173,13 @@ public struct ConfigurationLoader: Sendable {
                 throw Failure(description: "\(source): '\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value)'")
             }
             return number
+        }
+        func httpURL() throws(Failure) -> URL {
+            // The URL may carry credentials: the message names the setting, not the value.
+            guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+                throw Failure(description: "\(source): '\(key)' must be an http(s) URL")
+            }
+            return url
         }
         switch key {
         case "host":
@@ -258,10 +276,22 @@ public struct ConfigurationLoader: Sendable {
             guard !value.isEmpty, value.count <= 256 else { throw Failure(description: "\(source): 'llm_model' must be 1–256 characters") }
             configuration.planner.model = value
         case "llm_base_url":
-            guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
-                throw Failure(description: "\(source): 'llm_base_url' must be an http(s) URL")
-            }
-            configuration.planner.baseURL = url
+            configuration.planner.baseURL = try httpURL()
+        case "notify_webhook_url":
+            configuration.integrations.webhookURL = try httpURL()
+        case "notify_webhook_secret":
+            guard value.count >= 16 else { throw Failure(description: "\(source): 'notify_webhook_secret' must be at least 16 characters") }
+            configuration.integrations.webhookSecret = value
+        case "servicenow_url":
+            configuration.integrations.serviceNowURL = try httpURL()
+        case "servicenow_user":
+            guard !value.isEmpty, !value.contains(":") else { throw Failure(description: "\(source): 'servicenow_user' must be a user name without ':'") }
+            configuration.integrations.serviceNowUser = value
+        case "servicenow_password":
+            guard !value.isEmpty else { throw Failure(description: "\(source): 'servicenow_password' is empty") }
+            configuration.integrations.serviceNowPassword = value
+        case "integration_timeout_seconds": configuration.integrations.timeoutSeconds = try integer(in: 1...300)
+        case "integration_breaker_cooldown_seconds": configuration.integrations.breakerCooldownSeconds = try integer(in: 1...3600)
         case "llm_api_key":
             // Never echoed back: the value is a secret.
             guard !value.isEmpty else { throw Failure(description: "\(source): 'llm_api_key' is empty") }

@@ -1,5 +1,6 @@
 public import Engine
 import Execution
+public import Integrations
 public import Planning
 public import RemediatorCore
 public import Safety
@@ -73,6 +74,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var environment = SafetyPolicySet.defaultEnvironment
     /// The runbook planner (the default: no network needed) or an LLM planner.
     public var planner = PlannerConfiguration()
+    /// Ticket systems and webhooks told when an incident closes.
+    public var integrations = IntegrationsConfiguration()
 
     public init() {}
 

@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Stops calling a provider that keeps failing, so an outage costs one fast failure per
-/// incident (and the runbook planner's plan) instead of a timeout per incident.
+/// Stops calling a dependency that keeps failing (an LLM provider, an ITSM API), so an
+/// outage costs one fast failure per incident instead of a timeout per incident.
 ///
 /// Closed: calls go through and consecutive failures are counted. After
 /// ``failureThreshold`` of them it opens for ``cooldown``: calls fail at once. Then it lets
@@ -56,5 +56,12 @@ public final class CircuitBreaker: Sendable {
 
     public var isOpen: Bool {
         state.withLock { $0.openUntil != nil }
+    }
+
+    /// How long until the open breaker lets a trial call through; `nil` when closed.
+    public func timeUntilTrial(now: ContinuousClock.Instant = .now) -> Duration? {
+        state.withLock { state in
+            state.openUntil.map { max(.zero, now.duration(to: $0)) }
+        }
     }
 }

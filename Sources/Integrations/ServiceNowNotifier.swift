@@ -1,0 +1,162 @@
+import AsyncHTTPClient
+public import Foundation
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+public import RemediatorCore
+
+/// Records a closed incident as a resolved ServiceNow incident, through the Table API.
+///
+/// ServiceNow has no idempotency header, so the notifier looks before it writes: the
+/// ticket carries the Remediator incident id in `correlation_id`, and a delivery first asks
+/// for a ticket with that id. None: one is created, already resolved. An open one (opened
+/// by a person or an earlier integration): it is resolved with the close notes. One that
+/// is already resolved, closed or cancelled is left alone. A redelivery after a crash
+/// therefore finds its own ticket and writes nothing.
+public struct ServiceNowNotifier: IncidentNotifier {
+    public struct Credentials: Sendable {
+        public var user: String
+        public var password: String
+
+        public init(user: String, password: String) {
+            self.user = user
+            self.password = password
+        }
+    }
+
+    public let name = "servicenow"
+    /// The instance, e.g. `https://example.service-now.com`.
+    let instance: URL
+    let credentials: Credentials
+    /// `close_code` of resolved tickets; "Solution provided" is the out-of-the-box choice.
+    let closeCode: String
+    let transport: IntegrationTransport
+
+    /// Incident states that mean "done": Resolved, Closed, Canceled.
+    static let finishedStates: Set<String> = ["6", "7", "8"]
+
+    public init(instance: URL, credentials: Credentials, closeCode: String = "Solution provided", transport: IntegrationTransport) {
+        self.instance = instance
+        self.credentials = credentials
+        self.closeCode = closeCode
+        self.transport = transport
+    }
+
+    public func deliver(_ notice: IncidentNotice) async throws {
+        if let ticket = try await ticket(correlatedWith: notice.incidentID) {
+            guard !Self.finishedStates.contains(ticket.state ?? "") else { return }
+            // The id goes into the path: only what ServiceNow hands out (32 hex digits).
+            guard ticket.sysID.count == 32, ticket.sysID.allSatisfy(\.isHexDigit) else {
+                throw IntegrationError(integration: name, kind: .badResponse, message: "the ticket found has a sys_id that is not 32 hex digits")
+            }
+            try await write(.PATCH, path: "/api/now/table/incident/\(ticket.sysID)", fields: resolution(of: notice))
+        } else {
+            try await write(.POST, path: "/api/now/table/incident", fields: opening(of: notice).merging(resolution(of: notice)) { $1 })
+        }
+    }
+
+    /// The ticket whose `correlation_id` is the incident's id, if there is one.
+    func ticket(correlatedWith incidentID: String) async throws -> Ticket? {
+        // Incident ids are generated here (letters, digits, '-'), but the encoded query
+        // language treats '^' and ',' specially: refuse anything else outright.
+        guard !incidentID.isEmpty, incidentID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            throw IntegrationError(integration: name, kind: .rejected(status: 0), message: "incident id '\(incidentID)' cannot be used in a ServiceNow query")
+        }
+        var components = URLComponents(url: endpoint("/api/now/table/incident"), resolvingAgainstBaseURL: false)
+        components?.queryItems = [
+            URLQueryItem(name: "sysparm_query", value: "correlation_id=\(incidentID)"),
+            URLQueryItem(name: "sysparm_fields", value: "sys_id,number,state"),
+            URLQueryItem(name: "sysparm_limit", value: "1"),
+        ]
+        guard let url = components?.url else {
+            throw IntegrationError(integration: name, kind: .rejected(status: 0), message: "cannot build the query URL")
+        }
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = .GET
+        addHeaders(to: &request)
+        let answer = try await transport.send(request)
+        do {
+            return try JSONDecoder().decode(TableResult<[Ticket]>.self, from: answer.body).result.first
+        } catch {
+            throw IntegrationError(integration: name, kind: .badResponse, message: "the incident query's answer is not a Table API result")
+        }
+    }
+
+    private func write(_ method: HTTPMethod, path: String, fields: [String: String]) async throws {
+        var request = HTTPClientRequest(url: endpoint(path).absoluteString)
+        request.method = method
+        addHeaders(to: &request)
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(fields)))
+        let answer = try await transport.send(request)
+        guard (try? JSONDecoder().decode(TableResult<Ticket>.self, from: answer.body)) != nil else {
+            throw IntegrationError(integration: name, kind: .badResponse, message: "the answer to \(method.rawValue) \(path) is not a Table API record")
+        }
+    }
+
+    private func addHeaders(to request: inout HTTPClientRequest) {
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "remediator")
+        let token = Data("\(credentials.user):\(credentials.password)".utf8).base64EncodedString()
+        request.headers.add(name: "Authorization", value: "Basic \(token)")
+    }
+
+    private func endpoint(_ path: String) -> URL {
+        instance.appending(path: path.hasPrefix("/") ? String(path.dropFirst()) : path)
+    }
+
+    /// The fields of a new ticket.
+    func opening(of notice: IncidentNotice) -> [String: String] {
+        let (impact, urgency) = Self.impactAndUrgency(notice.severity)
+        return [
+            "correlation_id": notice.incidentID,
+            "correlation_display": "Remediator",
+            "short_description": String(notice.title.prefix(160)),
+            "description": "Alert from \(notice.source) on \(notice.host)\(notice.service.isEmpty ? "" : " (\(notice.service))"), opened \(notice.openedAt.formatted(.iso8601)).",
+            "impact": impact,
+            "urgency": urgency,
+        ]
+    }
+
+    /// The fields that resolve a ticket: state, close code, close notes and a work note
+    /// listing the steps that ran.
+    func resolution(of notice: IncidentNotice) -> [String: String] {
+        var notes = "Resolved by Remediator: \(notice.reason)."
+        if let summary = notice.planSummary { notes += " Plan: \(summary)" }
+        if let runbook = notice.runbookID { notes += " (runbook \(runbook))" }
+        let steps = notice.steps.map { step in
+            "- \(step.name) on \(step.host): \(step.status)\(step.exitCode.map { ", exit \($0)" } ?? "")"
+        }
+        return [
+            "state": "6",
+            "close_code": closeCode,
+            "close_notes": notes,
+            "work_notes": (["Remediator incident \(notice.incidentID)"] + (steps.isEmpty ? ["No step ran on a host."] : steps)).joined(separator: "\n"),
+        ]
+    }
+
+    static func impactAndUrgency(_ severity: Severity) -> (String, String) {
+        switch severity {
+        case .critical: ("1", "1")
+        case .high: ("1", "2")
+        case .medium: ("2", "2")
+        case .low: ("3", "2")
+        case .info: ("3", "3")
+        }
+    }
+
+    struct TableResult<Result: Decodable>: Decodable {
+        let result: Result
+    }
+
+    struct Ticket: Decodable {
+        let sysID: String
+        let number: String?
+        let state: String?
+
+        enum CodingKeys: String, CodingKey {
+            case sysID = "sys_id"
+            case number, state
+        }
+    }
+}
