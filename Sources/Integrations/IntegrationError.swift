@@ -10,6 +10,8 @@ public struct IntegrationError: Error, CustomStringConvertible, Sendable {
         case rejected(status: Int)
         /// A 2xx whose body is not what the API documents.
         case badResponse
+        /// The request could not be built from what the notice holds.
+        case invalid
     }
 
     public let integration: String

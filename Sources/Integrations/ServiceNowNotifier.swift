@@ -10,9 +10,11 @@ public import RemediatorCore
 /// ServiceNow has no idempotency header, so the notifier looks before it writes: the
 /// ticket carries the Remediator incident id in `correlation_id`, and a delivery first asks
 /// for a ticket with that id. None: one is created, already resolved. An open one (opened
-/// by a person or an earlier integration): it is resolved with the close notes. One that
-/// is already resolved, closed or cancelled is left alone. A redelivery after a crash
-/// therefore finds its own ticket and writes nothing.
+/// by a person or an earlier integration): it is resolved with the close notes. None, but
+/// the incident's alerts came from ServiceNow itself with a ticket's `sys_id` as their
+/// id: that ticket is resolved and given the correlation id. A ticket already resolved,
+/// closed or cancelled is left alone. A redelivery after a crash therefore finds its own
+/// ticket and writes nothing.
 public struct ServiceNowNotifier: IncidentNotifier {
     public struct Credentials: Sendable {
         public var user: String
@@ -45,13 +47,26 @@ public struct ServiceNowNotifier: IncidentNotifier {
     public func deliver(_ notice: IncidentNotice) async throws {
         if let ticket = try await ticket(correlatedWith: notice.incidentID) {
             guard !Self.finishedStates.contains(ticket.state ?? "") else { return }
-            // The id goes into the path: only what ServiceNow hands out (32 hex digits).
-            guard ticket.sysID.count == 32, ticket.sysID.allSatisfy(\.isHexDigit) else {
-                throw IntegrationError(integration: name, kind: .badResponse, message: "the ticket found has a sys_id that is not 32 hex digits")
-            }
-            try await write(.PATCH, path: "/api/now/table/incident/\(ticket.sysID)", fields: resolution(of: notice))
+            try await write(.PATCH, path: "/api/now/table/incident/\(try Self.checked(ticket.sysID))", fields: resolution(of: notice))
+        } else if let origin = try await originatingTicket(of: notice) {
+            // The incident came from this ticket: resolve it, and mark it as ours so a
+            // redelivery finds it by correlation id.
+            guard !Self.finishedStates.contains(origin.state ?? "") else { return }
+            let fields = resolution(of: notice).merging(["correlation_id": notice.incidentID, "correlation_display": "Remediator"]) { $1 }
+            try await write(.PATCH, path: "/api/now/table/incident/\(try Self.checked(origin.sysID))", fields: fields)
         } else {
             try await write(.POST, path: "/api/now/table/incident", fields: opening(of: notice).merging(resolution(of: notice)) { $1 })
+        }
+    }
+
+    /// The ticket that raised the incident, when its alerts came from ServiceNow with the
+    /// ticket's `sys_id` as their id and the ticket still exists.
+    func originatingTicket(of notice: IncidentNotice) async throws -> Ticket? {
+        guard notice.source == "servicenow", let sysID = notice.sourceReference, Self.isSysID(sysID) else { return nil }
+        do {
+            return try await read("/api/now/table/incident/\(sysID)", query: [Self.ticketFields], as: Ticket.self)
+        } catch let error as IntegrationError where error.kind == .rejected(status: 404) {
+            return nil
         }
     }
 
@@ -60,25 +75,45 @@ public struct ServiceNowNotifier: IncidentNotifier {
         // Incident ids are generated here (letters, digits, '-'), but the encoded query
         // language treats '^' and ',' specially: refuse anything else outright.
         guard !incidentID.isEmpty, incidentID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-            throw IntegrationError(integration: name, kind: .rejected(status: 0), message: "incident id '\(incidentID)' cannot be used in a ServiceNow query")
+            throw IntegrationError(integration: name, kind: .invalid, message: "incident id '\(incidentID)' cannot be used in a ServiceNow query")
         }
-        var components = URLComponents(url: endpoint("/api/now/table/incident"), resolvingAgainstBaseURL: false)
-        components?.queryItems = [
-            URLQueryItem(name: "sysparm_query", value: "correlation_id=\(incidentID)"),
-            URLQueryItem(name: "sysparm_fields", value: "sys_id,number,state"),
+        let query = [
+            URLQueryItem(name: "sysparm_query", value: "correlation_id=\(incidentID)"), Self.ticketFields,
             URLQueryItem(name: "sysparm_limit", value: "1"),
         ]
+        return try await read("/api/now/table/incident", query: query, as: [Ticket].self).first
+    }
+
+    static let ticketFields = URLQueryItem(name: "sysparm_fields", value: "sys_id,number,state")
+
+    /// A ServiceNow record id: 32 hex digits.
+    static func isSysID(_ text: String) -> Bool {
+        text.utf8.count == 32 && text.allSatisfy(\.isHexDigit)
+    }
+
+    /// The id of a ticket found, before it goes into a path.
+    static func checked(_ sysID: String) throws -> String {
+        guard isSysID(sysID) else {
+            throw IntegrationError(integration: "servicenow", kind: .badResponse, message: "the ticket found has a sys_id that is not 32 hex digits")
+        }
+        return sysID
+    }
+
+    /// GETs a Table API resource and decodes its `result`.
+    private func read<Result: Decodable>(_ path: String, query: [URLQueryItem], as type: Result.Type) async throws -> Result {
+        var components = URLComponents(url: endpoint(path), resolvingAgainstBaseURL: false)
+        components?.queryItems = query
         guard let url = components?.url else {
-            throw IntegrationError(integration: name, kind: .rejected(status: 0), message: "cannot build the query URL")
+            throw IntegrationError(integration: name, kind: .invalid, message: "cannot build the URL of \(path)")
         }
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = .GET
         addHeaders(to: &request)
         let answer = try await transport.send(request)
         do {
-            return try JSONDecoder().decode(TableResult<[Ticket]>.self, from: answer.body).result.first
+            return try JSONDecoder().decode(TableResult<Result>.self, from: answer.body).result
         } catch {
-            throw IntegrationError(integration: name, kind: .badResponse, message: "the incident query's answer is not a Table API result")
+            throw IntegrationError(integration: name, kind: .badResponse, message: "the answer to GET \(path) is not a Table API result")
         }
     }
 

@@ -3,7 +3,7 @@ import IntegrationFakes
 import NIOHTTP1
 import Testing
 
-@Suite("Ticket system and webhook outage")
+@Suite("Ticket system and webhook: outages and crashes")
 struct IntegrationOutageTests {
     static let runbook = """
         ---
@@ -82,6 +82,79 @@ struct IntegrationOutageTests {
                     .compactMap { ($0["details"] as? [String: String])?["integration"] }
                 #expect(delivered.sorted() == ["servicenow", "webhook"])
             }
+        }
+    }
+
+    @Test("a node killed after a delivery took effect but before it knew: the next run sends it again under the same key, and nothing happens twice")
+    func killedMidDelivery() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("remediator-itsm-\(UUID().uuidString)")
+        let runbooks = directory.appendingPathComponent("runbooks")
+        try FileManager.default.createDirectory(at: runbooks, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.runbook.write(to: runbooks.appendingPathComponent("quick.md"), atomically: true, encoding: .utf8)
+
+        let fake = FakeIntegrationServer()
+        try await fake.serve { url in
+            let data = directory.appendingPathComponent("data")
+            let environment = [
+                "REMEDIATOR_RUNBOOK_DIRS": runbooks.path, "REMEDIATOR_EXECUTOR": "local", "REMEDIATOR_APPROVAL": "auto-allow",
+                "REMEDIATOR_LEASE_SECONDS": "3",
+                "REMEDIATOR_NOTIFY_WEBHOOK_URL": url.appending(path: "hook").absoluteString,
+                "REMEDIATOR_SERVICENOW_URL": url.absoluteString, "REMEDIATOR_SERVICENOW_USER": fake.user,
+                "REMEDIATOR_SERVICENOW_PASSWORD": fake.password,
+            ]
+
+            // First run: the webhook receiver takes the notification but never answers.
+            await fake.hold(.webhook)
+            let first = try ServerProcess(dataDirectory: data, environment: environment)
+            try await first.waitUntilListening()
+            let body = #"{"alert_name":"QuickThing","title":"quick thing","host":"localhost","fingerprint":"quick-crash"}"#
+            let answer = try await first.call(.POST, "/v1/alerts/generic", body: body)
+            let incident = try #require((answer.json["alerts"] as? [[String: Any]])?.first?["incident_id"] as? String)
+            let key = "\(incident)/close/webhook"
+            try await Self.until("the webhook has the notification") { await fake.arrivals[key] == 1 }
+            first.kill()
+
+            // Second run: the webhook answers now; ServiceNow creates the ticket but the
+            // answer never comes.
+            await fake.hold(.serviceNowWrites)
+            let second = try ServerProcess(dataDirectory: data, environment: environment)
+            try await second.waitUntilListening()
+            try await Self.until("ServiceNow has the ticket") { await !fake.tickets(correlatedWith: incident).isEmpty }
+            second.kill()
+
+            // Third run: nothing held. The close finishes without a second ticket.
+            await fake.hold(.none)
+            let third = try ServerProcess(dataDirectory: data, environment: environment)
+            try await third.waitUntilListening()
+            defer { third.terminate() }
+            try await Self.wait(for: [incident], on: third, toBeIn: ["closed"], within: .seconds(60))
+
+            // The webhook got it three times under one key with the same bytes; a receiver
+            // keeping the first has one notification.
+            #expect(await fake.arrivals[key] == 3)
+            #expect(await fake.deliveries.count == 1)
+            #expect(await fake.changedRedeliveries == 0)
+            // ServiceNow was written once: the third run found the ticket and left it.
+            let tickets = await fake.tickets(correlatedWith: incident)
+            #expect(tickets.count == 1 && tickets.first?["state"] == "6")
+            #expect(await fake.requests.filter { $0.method != "GET" }.count == 1)
+            let detail = try await third.call(.GET, "/v1/incidents/\(incident)").json
+            let completions = (detail["timeline"] as? [[String: Any]] ?? []).filter { $0["action"] as? String == "stage.completed" }
+                .compactMap { ($0["details"] as? [String: String])?["stage"] }
+            #expect(completions == ["enrich", "plan", "validate", "gate", "execute", "verify", "close"])
+        }
+    }
+
+    /// Polls `condition` for up to 60 s.
+    static func until(_ what: String, _ condition: @Sendable () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while try await !condition() {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("timed out waiting until \(what)")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(50))
         }
     }
 

@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 
 /// A failure a test notifier was told to play.
-struct IntegrationError: Error {
+struct ScriptedIntegrationFailure: Error {
     let integration: String
 }
 
@@ -33,7 +33,7 @@ final class RecordingNotifier: IncidentNotifier {
             state.delivered.append(notice)
             return false
         }
-        if fails { throw IntegrationError(integration: name) }
+        if fails { throw ScriptedIntegrationFailure(integration: name) }
     }
 }
 
@@ -68,6 +68,21 @@ struct CloseStageTests {
         let close = try #require(try await driver.store.jobs(incidentID: id, tenantID: .default).last { $0.stage == .close })
         #expect(close.attempts == 3)
         #expect(close.maxAttempts == 10)
+    }
+
+    @Test("the notice names the incident's newest alert at its source, e.g. the ServiceNow ticket that raised it")
+    func sourceReference() async throws {
+        let hook = RecordingNotifier(name: "webhook")
+        let driver = try PipelineDriver(notifiers: [hook])
+        defer { driver.remove() }
+        let ticket = "9d385017c611228701d22104cc95c371"
+        let id = try await driver.ingest(NormalizedAlert(
+            source: "servicenow", status: .firing, severity: .critical, alertName: "NodeFilesystemAlmostOutOfSpace",
+            title: "Disk full", host: "web-1", externalID: ticket, fingerprint: "fp-snow", labels: ["mountpoint": "/var"]
+        ))
+        #expect(try await driver.runApproved(id).state == .closed)
+        #expect(hook.delivered.first?.source == "servicenow")
+        #expect(hook.delivered.first?.sourceReference == ticket)
     }
 
     @Test("without integrations the incident closes as before")

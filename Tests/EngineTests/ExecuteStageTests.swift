@@ -83,7 +83,7 @@ struct PipelineDriver {
             } catch let pending as VerificationPending {
                 // As the worker pool does: due again later, not counted as an attempt.
                 try await store.release([claimed.job], retryAt: pending.until, at: clock.now())
-            } catch let error as IntegrationError {
+            } catch let error as ScriptedIntegrationFailure {
                 // As the worker pool does with any failure, but due again at once.
                 try await store.fail(claimed.job, error: "\(error)", retryAt: clock.now(), at: clock.now())
             }

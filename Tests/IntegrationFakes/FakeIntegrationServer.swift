@@ -38,6 +38,29 @@ public actor FakeIntegrationServer {
     public private(set) var available = true
     /// Requests answered with an outage status (scripted or unavailable), on either API.
     public private(set) var refused = 0
+    /// Redeliveries whose body differed from the first delivery under the same key.
+    public private(set) var changedRedeliveries = 0
+
+    /// Requests that are carried out but not answered until the hold is lifted: the
+    /// window in which a sender that dies cannot know its request took effect.
+    public enum Hold: Sendable {
+        case none
+        case webhook
+        case serviceNowWrites
+    }
+
+    private var hold = Hold.none
+
+    public func hold(_ hold: Hold) {
+        self.hold = hold
+    }
+
+    /// Waits while `kind` is held.
+    private func waitWhileHeld(_ kind: Hold) async {
+        while hold == kind {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+    }
     private var nextNumber = 10_001
 
     public init(user: String = "remediator", password: String = "s3cret-pa55word") {
@@ -84,14 +107,23 @@ public actor FakeIntegrationServer {
         let router = Router()
         router.on("/api/now/table/incident", method: .get) { request, _ in await self.table(request, sysID: nil, body: Data()) }
         router.on("/api/now/table/incident", method: .post) { request, _ in
-            await self.table(request, sysID: nil, body: Data(buffer: try await request.body.collect(upTo: 1 << 20)))
+            let response = await self.table(request, sysID: nil, body: Data(buffer: try await request.body.collect(upTo: 1 << 20)))
+            await self.waitWhileHeld(.serviceNowWrites)
+            return response
+        }
+        router.on("/api/now/table/incident/:sys_id", method: .get) { request, context in
+            await self.table(request, sysID: context.parameters.get("sys_id"), body: Data())
         }
         router.on("/api/now/table/incident/:sys_id", method: .patch) { request, context in
-            await self.table(request, sysID: context.parameters.get("sys_id"), body: Data(buffer: try await request.body.collect(upTo: 1 << 20)))
+            let response = await self.table(request, sysID: context.parameters.get("sys_id"), body: Data(buffer: try await request.body.collect(upTo: 1 << 20)))
+            await self.waitWhileHeld(.serviceNowWrites)
+            return response
         }
         router.post("/hook") { request, _ in
             let body = Data(buffer: try await request.body.collect(upTo: 1 << 20))
-            return await self.hook(key: request.headers[HTTPField.Name("Idempotency-Key")!], signature: request.headers[HTTPField.Name("X-Remediator-Signature")!], body: body)
+            let response = await self.hook(key: request.headers[HTTPField.Name("Idempotency-Key")!], signature: request.headers[HTTPField.Name("X-Remediator-Signature")!], body: body)
+            await self.waitWhileHeld(.webhook)
+            return response
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         return try await app.test(.live) { client in
@@ -104,7 +136,11 @@ public actor FakeIntegrationServer {
         if let status = outage() { return Self.json(status, #"{"error":"outage"}"#) }
         guard let key else { return Self.json(.badRequest, #"{"error":"no Idempotency-Key"}"#) }
         arrivals[key, default: 0] += 1
-        if deliveries[key] == nil { deliveries[key] = Delivery(key: key, body: body, signature: signature) }
+        if let first = deliveries[key] {
+            if first.body != body { changedRedeliveries += 1 }
+        } else {
+            deliveries[key] = Delivery(key: key, body: body, signature: signature)
+        }
         return Self.json(.ok, #"{"ok":true}"#)
     }
 
@@ -118,6 +154,12 @@ public actor FakeIntegrationServer {
             return Self.json(.unauthorized, #"{"error":{"message":"User Not Authenticated","detail":"Required to provide Auth information"},"status":"failure"}"#)
         }
         switch request.method {
+        case .get where sysID != nil:
+            guard let sysID, let ticket = tickets[sysID] else {
+                return Self.json(.notFound, #"{"error":{"message":"No Record found","detail":"Record doesn't exist or ACL restricts the record retrieval"},"status":"failure"}"#)
+            }
+            let fields = request.uri.queryParameters.get("sysparm_fields").map { Set($0.split(separator: ",").map(String.init)) }
+            return Self.json(.ok, Self.encode(["result": fields.map { wanted in ticket.filter { wanted.contains($0.key) } } ?? ticket]))
         case .get:
             let query = request.uri.queryParameters.get("sysparm_query") ?? ""
             let matches = tickets.values.filter { ticket in
@@ -152,7 +194,7 @@ public actor FakeIntegrationServer {
         }
     }
 
-    static func newSysID() -> String {
+    public static func newSysID() -> String {
         Hex.string((0..<16).map { _ in UInt8.random(in: 0...255) })
     }
 

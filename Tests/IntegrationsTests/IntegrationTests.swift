@@ -102,6 +102,36 @@ struct IntegrationTests {
         }
     }
 
+    @Test("an incident raised by a ServiceNow ticket resolves that ticket instead of opening another")
+    func serviceNowOriginatingTicket() async throws {
+        let fake = FakeIntegrationServer()
+        try await fake.serve { url in
+            let notifier = Self.serviceNow(url)
+            let origin = await fake.open(["short_description": "web-1 disk full (raised by the NOC)", "state": "2"])
+            var notice = Self.notice(integration: "servicenow")
+            notice.source = "servicenow"
+            notice.sourceReference = origin
+            try await notifier.deliver(notice)
+            try await notifier.deliver(notice)
+            let tickets = await fake.tickets
+            #expect(tickets.count == 1)
+            #expect(tickets[origin]?["state"] == "6")
+            #expect(tickets[origin]?["correlation_id"] == notice.incidentID)
+            #expect(tickets[origin]?["short_description"] == "web-1 disk full (raised by the NOC)")
+            #expect(await fake.requests.filter { $0.method == "PATCH" }.count == 1)
+
+            // A ticket that no longer exists, or an id that is not a sys_id: a new ticket.
+            for reference in [FakeIntegrationServer.newSysID(), "INC0010001"] {
+                var other = Self.notice(integration: "servicenow")
+                other.source = "servicenow"
+                other.sourceReference = reference
+                try await notifier.deliver(other)
+                #expect(await fake.tickets(correlatedWith: other.incidentID).count == 1)
+            }
+            #expect(await fake.tickets.count == 3)
+        }
+    }
+
     @Test("wrong ServiceNow credentials are refused with the status and ServiceNow's message, never the password")
     func serviceNowWrongPassword() async throws {
         let fake = FakeIntegrationServer()

@@ -25,8 +25,10 @@ extension StageRunner {
                 let steps = try await store.executions(incidentID: incident.id, tenantID: incident.tenantID).map {
                     IncidentNotice.Step(name: $0.step, host: $0.host, status: $0.status.rawValue, exitCode: $0.exitCode)
                 }
+                let newest = try await store.alerts(incidentID: incident.id, tenantID: incident.tenantID, limit: 1).first
                 for notifier in pending {
-                    let notice = notice(for: incident, reason: reason, steps: steps, integration: notifier.name)
+                    var notice = notice(for: incident, reason: reason, steps: steps, integration: notifier.name)
+                    notice.sourceReference = newest.map(\.content.externalID).flatMap { $0.isEmpty ? nil : $0 }
                     do {
                         try await notifier.deliver(notice)
                     } catch {

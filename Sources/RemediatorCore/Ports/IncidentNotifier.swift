@@ -41,6 +41,9 @@ public struct IncidentNotice: Sendable, Equatable {
     public var host: String
     public var service: String
     public var source: String
+    /// The newest alert's id at its source (`external_id`), e.g. the `sys_id` of the
+    /// ServiceNow ticket that raised the incident, so that ticket is the one updated.
+    public var sourceReference: String?
     public var runbookID: String?
     public var planSummary: String?
     public var steps: [Step]
@@ -49,7 +52,7 @@ public struct IncidentNotice: Sendable, Equatable {
 
     public init(
         idempotencyKey: String, incidentID: String, tenantID: TenantID, state: IncidentState, reason: String, title: String,
-        severity: Severity, host: String, service: String, source: String, runbookID: String?, planSummary: String?,
+        severity: Severity, host: String, service: String, source: String, sourceReference: String? = nil, runbookID: String?, planSummary: String?,
         steps: [Step], openedAt: Date, resolvedAt: Date?
     ) {
         self.idempotencyKey = idempotencyKey
@@ -62,6 +65,7 @@ public struct IncidentNotice: Sendable, Equatable {
         self.host = host
         self.service = service
         self.source = source
+        self.sourceReference = sourceReference
         self.runbookID = runbookID
         self.planSummary = planSummary
         self.steps = steps
