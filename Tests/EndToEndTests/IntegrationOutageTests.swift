@@ -24,22 +24,18 @@ struct IntegrationOutageTests {
 
     @Test("while ServiceNow and the webhook are down incidents are fixed and wait to close; once they are back each gets one ticket and one notification")
     func outageAndRecovery() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("remediator-itsm-\(UUID().uuidString)")
-        let runbooks = directory.appendingPathComponent("runbooks")
-        try FileManager.default.createDirectory(at: runbooks, withIntermediateDirectories: true)
+        let directory = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.runbook.write(to: runbooks.appendingPathComponent("quick.md"), atomically: true, encoding: .utf8)
 
         let fake = FakeIntegrationServer()
         await fake.setAvailable(false)
         try await fake.serve { url in
-            let server = try ServerProcess(dataDirectory: directory.appendingPathComponent("data"), environment: [
-                "REMEDIATOR_RUNBOOK_DIRS": runbooks.path, "REMEDIATOR_EXECUTOR": "local", "REMEDIATOR_APPROVAL": "auto-allow",
-                "REMEDIATOR_RATE_LIMIT_HOST": "1000/1h",
-                "REMEDIATOR_NOTIFY_WEBHOOK_URL": url.appending(path: "hook").absoluteString,
-                "REMEDIATOR_SERVICENOW_URL": url.absoluteString, "REMEDIATOR_SERVICENOW_USER": fake.user,
-                "REMEDIATOR_SERVICENOW_PASSWORD": fake.password, "REMEDIATOR_INTEGRATION_BREAKER_COOLDOWN_SECONDS": "2",
-            ])
+            let server = try ServerProcess(
+                dataDirectory: directory.appendingPathComponent("data"),
+                environment: Self.environment(directory: directory, integrations: url, fake: fake).merging([
+                    "REMEDIATOR_RATE_LIMIT_HOST": "1000/1h", "REMEDIATOR_INTEGRATION_BREAKER_COOLDOWN_SECONDS": "2",
+                ]) { $1 }
+            )
             try await server.waitUntilListening()
             defer { server.terminate() }
 
@@ -87,22 +83,13 @@ struct IntegrationOutageTests {
 
     @Test("a node killed after a delivery took effect but before it knew: the next run sends it again under the same key, and nothing happens twice")
     func killedMidDelivery() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("remediator-itsm-\(UUID().uuidString)")
-        let runbooks = directory.appendingPathComponent("runbooks")
-        try FileManager.default.createDirectory(at: runbooks, withIntermediateDirectories: true)
+        let directory = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.runbook.write(to: runbooks.appendingPathComponent("quick.md"), atomically: true, encoding: .utf8)
 
         let fake = FakeIntegrationServer()
         try await fake.serve { url in
             let data = directory.appendingPathComponent("data")
-            let environment = [
-                "REMEDIATOR_RUNBOOK_DIRS": runbooks.path, "REMEDIATOR_EXECUTOR": "local", "REMEDIATOR_APPROVAL": "auto-allow",
-                "REMEDIATOR_LEASE_SECONDS": "3",
-                "REMEDIATOR_NOTIFY_WEBHOOK_URL": url.appending(path: "hook").absoluteString,
-                "REMEDIATOR_SERVICENOW_URL": url.absoluteString, "REMEDIATOR_SERVICENOW_USER": fake.user,
-                "REMEDIATOR_SERVICENOW_PASSWORD": fake.password,
-            ]
+            let environment = Self.environment(directory: directory, integrations: url, fake: fake).merging(["REMEDIATOR_LEASE_SECONDS": "3"]) { $1 }
 
             // First run: the webhook receiver takes the notification but never answers.
             await fake.hold(.webhook)
@@ -144,6 +131,25 @@ struct IntegrationOutageTests {
                 .compactMap { ($0["details"] as? [String: String])?["stage"] }
             #expect(completions == ["enrich", "plan", "validate", "gate", "execute", "verify", "close"])
         }
+    }
+
+    /// A directory with the runbook in `runbooks/`; the caller removes it.
+    static func scratchDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("remediator-itsm-\(UUID().uuidString)")
+        let runbooks = directory.appendingPathComponent("runbooks")
+        try FileManager.default.createDirectory(at: runbooks, withIntermediateDirectories: true)
+        try runbook.write(to: runbooks.appendingPathComponent("quick.md"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    /// A node that runs the runbook here without a human and reports to the fake.
+    static func environment(directory: URL, integrations url: URL, fake: FakeIntegrationServer) -> [String: String] {
+        [
+            "REMEDIATOR_RUNBOOK_DIRS": directory.appendingPathComponent("runbooks").path, "REMEDIATOR_EXECUTOR": "local",
+            "REMEDIATOR_APPROVAL": "auto-allow", "REMEDIATOR_NOTIFY_WEBHOOK_URL": url.appending(path: "hook").absoluteString,
+            "REMEDIATOR_SERVICENOW_URL": url.absoluteString, "REMEDIATOR_SERVICENOW_USER": fake.user,
+            "REMEDIATOR_SERVICENOW_PASSWORD": fake.password,
+        ]
     }
 
     /// Polls `condition` for up to 60 s.
