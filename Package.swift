@@ -211,6 +211,7 @@ let package = Package(
             name: "IntegrationsTests",
             dependencies: [
                 "Integrations", "IntegrationFakes", "RemediatorCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

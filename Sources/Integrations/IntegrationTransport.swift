@@ -38,13 +38,12 @@ public struct IntegrationTransport: Sendable {
         }
         let answer: Answer
         do {
-            let response = try await httpClient.execute(request, timeout: .nanoseconds(Int64(timeout / .nanoseconds(1))))
-            let body = try await response.body.collect(upTo: maximumResponseBytes)
-            answer = Answer(status: Int(response.status.code), body: Data(buffer: body))
+            answer = try await exchange(request)
         } catch {
             let host = URL(string: request.url)?.host ?? "the server"
-            let what = (error as? HTTPClientError).map { [.deadlineExceeded, .readTimeout, .connectTimeout].contains($0) } == true
-                ? "no answer from \(host) within \(timeout)" : "\(host) unreachable: \(error)"
+            let timedOut = error is DeadlineExceeded
+                || (error as? HTTPClientError).map { [.deadlineExceeded, .readTimeout, .connectTimeout].contains($0) } == true
+            let what = timedOut ? "no complete answer from \(host) within \(timeout)" : "\(host) unreachable: \(error)"
             throw failure(IntegrationError(integration: integration, kind: .unreachable, message: what))
         }
         switch answer.status {
@@ -56,9 +55,32 @@ public struct IntegrationTransport: Sendable {
         default:
             // The service is up and said no: not its health, our request or credentials.
             breaker.recordNeutral()
-            throw IntegrationError(integration: integration, kind: .rejected(status: answer.status), message: "refused the request with \(answer.status)\(Self.excerpt(answer.body))")
+            // Whatever a 401 or 403 says back is about the credentials: not kept.
+            let detail = [401, 403].contains(answer.status) ? " (check the configured credentials)" : Self.excerpt(answer.body)
+            throw IntegrationError(integration: integration, kind: .rejected(status: answer.status), message: "refused the request with \(answer.status)\(detail)")
         }
     }
+
+    /// The request and the whole answer, body included, within ``timeout``: a server that
+    /// sends headers and then stalls must not hold the stage (and its lease) forever.
+    private func exchange(_ request: HTTPClientRequest) async throws -> Answer {
+        try await withThrowingTaskGroup(of: Answer.self) { group in
+            group.addTask {
+                let response = try await httpClient.execute(request, timeout: .nanoseconds(Int64(timeout / .nanoseconds(1))))
+                let body = try await response.body.collect(upTo: maximumResponseBytes)
+                return Answer(status: Int(response.status.code), body: Data(buffer: body))
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw DeadlineExceeded()
+            }
+            defer { group.cancelAll() }
+            guard let answer = try await group.next() else { throw DeadlineExceeded() }
+            return answer
+        }
+    }
+
+    struct DeadlineExceeded: Error {}
 
     /// Counts a failure worth retrying. Once it has opened the breaker the integration is
     /// down, not this request wrong: the caller waits for the breaker (uncounted) instead
@@ -70,12 +92,21 @@ public struct IntegrationTransport: Sendable {
         return IntegrationUnavailable(integration: integration, retryAfter: wait, reason: error.message)
     }
 
-    /// The start of an error body on one line, for the job's error and the log.
+    /// The start of an error body on one line, for the job's error and the log: control
+    /// and formatting characters (bidi overrides included) become spaces, and anything that
+    /// looks like a credential echoed back by a proxy is cut off.
     static func excerpt(_ body: Data) -> String {
-        let text = String(decoding: body.prefix(200), as: UTF8.self)
-            .map { $0.isNewline || $0.asciiValue.map { $0 < 0x20 } == true ? " " : String($0) }
-            .joined()
-            .trimmingCharacters(in: .whitespaces)
-        return text.isEmpty ? "" : ": \(text)"
+        var text = String(decoding: body.prefix(200), as: UTF8.self)
+        if let echoed = text.range(of: "authorization", options: .caseInsensitive) ?? text.range(of: "basic ", options: .caseInsensitive) {
+            text = String(text[..<echoed.lowerBound])
+        }
+        let scalars = text.unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: " "
+            default: scalar
+            }
+        }
+        let line = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespaces)
+        return line.isEmpty ? "" : ": \(line)"
     }
 }

@@ -6,7 +6,7 @@ public import RemediatorCore
 ///
 /// Each configured integration gets its own circuit breaker, so one that is down does not
 /// slow the others.
-public struct IntegrationsConfiguration: Sendable, Equatable {
+public struct IntegrationsConfiguration: Sendable, Equatable, CustomStringConvertible {
     /// The generic webhook (`notify_webhook_url`).
     public var webhookURL: URL?
     /// Signs webhook bodies (`notify_webhook_secret`). Never printed.
@@ -23,6 +23,13 @@ public struct IntegrationsConfiguration: Sendable, Equatable {
     public var breakerCooldownSeconds = 30
 
     public init() {}
+
+    /// The settings without the secrets, for logs and test failures.
+    public var description: String {
+        "IntegrationsConfiguration(webhook: \(webhookURL?.absoluteString ?? "none"), webhook_secret: \(webhookSecret == nil ? "none" : "<redacted>"), "
+            + "servicenow: \(serviceNowURL?.absoluteString ?? "none"), servicenow_user: \(serviceNowUser ?? "none"), "
+            + "servicenow_password: \(serviceNowPassword == nil ? "none" : "<redacted>"), timeout: \(timeoutSeconds)s, breaker_cooldown: \(breakerCooldownSeconds)s)"
+    }
 
     /// The integrations' names, for the start-up log line.
     public var names: [String] {
@@ -45,6 +52,9 @@ public struct IntegrationsConfiguration: Sendable, Equatable {
     public static func makeHTTPClient() -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
+        // A POST answered with a redirect would be re-sent as a GET and its 200 taken for
+        // a delivery: a redirect is an answer like any other 3xx (refused).
+        configuration.redirectConfiguration = .disallow
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 

@@ -16,7 +16,7 @@ public import RemediatorCore
 /// closed or cancelled is left alone. A redelivery after a crash therefore finds its own
 /// ticket and writes nothing.
 public struct ServiceNowNotifier: IncidentNotifier {
-    public struct Credentials: Sendable {
+    public struct Credentials: Sendable, CustomStringConvertible {
         public var user: String
         public var password: String
 
@@ -24,6 +24,8 @@ public struct ServiceNowNotifier: IncidentNotifier {
             self.user = user
             self.password = password
         }
+
+        public var description: String { "\(user):<redacted>" }
     }
 
     public let name = "servicenow"
@@ -49,8 +51,8 @@ public struct ServiceNowNotifier: IncidentNotifier {
             guard !Self.finishedStates.contains(ticket.state ?? "") else { return }
             try await write(.PATCH, path: "/api/now/table/incident/\(try Self.checked(ticket.sysID))", fields: resolution(of: notice))
         } else if let origin = try await originatingTicket(of: notice) {
-            // The incident came from this ticket: resolve it, and mark it as ours so a
-            // redelivery finds it by correlation id.
+            // The incident came from this ticket, which no other tool has claimed: resolve
+            // it and link it to the incident. A redelivery finds it resolved.
             guard !Self.finishedStates.contains(origin.state ?? "") else { return }
             let fields = resolution(of: notice).merging(["correlation_id": notice.incidentID, "correlation_display": "Remediator"]) { $1 }
             try await write(.PATCH, path: "/api/now/table/incident/\(try Self.checked(origin.sysID))", fields: fields)
@@ -60,14 +62,18 @@ public struct ServiceNowNotifier: IncidentNotifier {
     }
 
     /// The ticket that raised the incident, when its alerts came from ServiceNow with the
-    /// ticket's `sys_id` as their id and the ticket still exists.
+    /// ticket's `sys_id` as their id, the ticket still exists and no tool has put its own
+    /// correlation id on it (a ticket linked elsewhere is not ours to resolve).
     func originatingTicket(of notice: IncidentNotice) async throws -> Ticket? {
         guard notice.source == "servicenow", let sysID = notice.sourceReference, Self.isSysID(sysID) else { return nil }
+        let ticket: Ticket
         do {
-            return try await read("/api/now/table/incident/\(sysID)", query: [Self.ticketFields], as: Ticket.self)
+            ticket = try await read("/api/now/table/incident/\(sysID)", query: [Self.ticketFields], as: Ticket.self)
         } catch let error as IntegrationError where error.kind == .rejected(status: 404) {
             return nil
         }
+        guard ticket.sysID == sysID, (ticket.correlationID ?? "").isEmpty else { return nil }
+        return ticket
     }
 
     /// The ticket whose `correlation_id` is the incident's id, if there is one.
@@ -81,14 +87,16 @@ public struct ServiceNowNotifier: IncidentNotifier {
             URLQueryItem(name: "sysparm_query", value: "correlation_id=\(incidentID)"), Self.ticketFields,
             URLQueryItem(name: "sysparm_limit", value: "1"),
         ]
-        return try await read("/api/now/table/incident", query: query, as: [Ticket].self).first
+        // ServiceNow drops a query condition it finds invalid and answers with other
+        // records: only a record that really carries the id counts.
+        return try await read("/api/now/table/incident", query: query, as: [Ticket].self).first { $0.correlationID == incidentID }
     }
 
-    static let ticketFields = URLQueryItem(name: "sysparm_fields", value: "sys_id,number,state")
+    static let ticketFields = URLQueryItem(name: "sysparm_fields", value: "sys_id,number,state,correlation_id")
 
     /// A ServiceNow record id: 32 hex digits.
     static func isSysID(_ text: String) -> Bool {
-        text.utf8.count == 32 && text.allSatisfy(\.isHexDigit)
+        text.utf8.count == 32 && text.allSatisfy { $0.isASCII && $0.isHexDigit }
     }
 
     /// The id of a ticket found, before it goes into a path.
@@ -188,9 +196,11 @@ public struct ServiceNowNotifier: IncidentNotifier {
         let sysID: String
         let number: String?
         let state: String?
+        let correlationID: String?
 
         enum CodingKeys: String, CodingKey {
             case sysID = "sys_id"
+            case correlationID = "correlation_id"
             case number, state
         }
     }

@@ -4,8 +4,9 @@ import RemediatorCore
 enum JobAttempts {
     /// Five attempts for pure stages; the stages that touch hosts retry less, since a retry
     /// after an unknown outcome is refused anyway. Closing retries more: its failures are
-    /// ticket systems and webhooks being down, and ten attempts with the backoff span
-    /// about half an hour (a breaker that is open does not count attempts at all). A
+    /// ticket systems and webhooks refusing or failing, and ten attempts with the default
+    /// backoff span about eight minutes; an integration whose breaker is open (it is down)
+    /// does not count attempts at all. A
     /// configured value wins (at least 1).
     static func limit(for stage: Stage, configured: [Stage: Int]) -> Int {
         if let value = configured[stage] { return max(1, value) }

@@ -50,6 +50,13 @@ public actor FakeIntegrationServer {
     }
 
     private var hold = Hold.none
+    /// Plays ServiceNow dropping a query condition it finds invalid: every search answers
+    /// with all records.
+    public private(set) var ignoresQueries = false
+
+    public func ignoreQueries(_ ignore: Bool) {
+        ignoresQueries = ignore
+    }
 
     public func hold(_ hold: Hold) {
         self.hold = hold
@@ -119,6 +126,20 @@ public actor FakeIntegrationServer {
             await self.waitWhileHeld(.serviceNowWrites)
             return response
         }
+        // A receiver that moved: a POST answered with a redirect to the real one.
+        router.post("/moved") { _, _ in
+            var response = Response(status: .found)
+            response.headers[.location] = "/hook"
+            return response
+        }
+        // A receiver that sends its headers and then nothing more.
+        router.post("/stall") { _, _ in
+            Response(status: .ok, body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "{"))
+                try await Task.sleep(for: .seconds(5))
+                try await writer.finish(nil)
+            })
+        }
         router.post("/hook") { request, _ in
             let body = Data(buffer: try await request.body.collect(upTo: 1 << 20))
             let response = await self.hook(key: request.headers[HTTPField.Name("Idempotency-Key")!], signature: request.headers[HTTPField.Name("X-Remediator-Signature")!], body: body)
@@ -163,7 +184,7 @@ public actor FakeIntegrationServer {
         case .get:
             let query = request.uri.queryParameters.get("sysparm_query") ?? ""
             let matches = tickets.values.filter { ticket in
-                query.split(separator: "^").allSatisfy { condition in
+                ignoresQueries || query.split(separator: "^").allSatisfy { condition in
                     let parts = condition.split(separator: "=", maxSplits: 1).map(String.init)
                     return parts.count == 2 && ticket[parts[0]] == parts[1]
                 }

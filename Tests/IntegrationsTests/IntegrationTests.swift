@@ -1,8 +1,9 @@
+import AsyncHTTPClient
 import Crypto
 import Foundation
 import Integrations
-import RemediatorCore
 import IntegrationFakes
+import RemediatorCore
 import Testing
 
 @Suite("Outbound integrations against a local ServiceNow and webhook receiver")
@@ -132,6 +133,57 @@ struct IntegrationTests {
         }
     }
 
+    @Test("ServiceNow answering a search with unrelated records (a condition it dropped) makes a ticket, never resolves theirs; a ticket linked by another tool is not ours")
+    func serviceNowUnrelatedRecords() async throws {
+        let fake = FakeIntegrationServer()
+        try await fake.serve { url in
+            let notifier = Self.serviceNow(url)
+            let unrelated = await fake.open(["correlation_id": "OTHER-TOOL-7", "short_description": "someone else's", "state": "2"])
+            await fake.ignoreQueries(true)
+            let notice = Self.notice(integration: "servicenow")
+            try await notifier.deliver(notice)
+            await fake.ignoreQueries(false)
+            #expect(await fake.tickets[unrelated]?["state"] == "2")
+            #expect(await fake.tickets(correlatedWith: notice.incidentID).count == 1)
+
+            // Raised by a ticket another tool has claimed: a ticket of our own instead.
+            var raised = Self.notice(integration: "servicenow")
+            raised.source = "servicenow"
+            raised.sourceReference = unrelated
+            try await notifier.deliver(raised)
+            #expect(await fake.tickets[unrelated]?["state"] == "2")
+            #expect(await fake.tickets[unrelated]?["correlation_id"] == "OTHER-TOOL-7")
+            #expect(await fake.tickets(correlatedWith: raised.incidentID).count == 1)
+        }
+    }
+
+    @Test("a redirect is refused, not followed: a POST re-sent as a GET must not count as delivered")
+    func redirectRefused() async throws {
+        let fake = FakeIntegrationServer()
+        let client = IntegrationsConfiguration.makeHTTPClient()
+        defer { _ = client.shutdown() }
+        try await fake.serve { url in
+            let notifier = WebhookNotifier(url: url.appending(path: "moved"), secret: nil, transport: IntegrationTransport(integration: "webhook", httpClient: client))
+            let error = await #expect(throws: IntegrationError.self) { try await notifier.deliver(Self.notice(integration: "webhook")) }
+            #expect(error?.kind == .rejected(status: 302))
+            #expect(await fake.arrivals.isEmpty)
+        }
+    }
+
+    @Test("a receiver that sends headers and then stalls costs the timeout, not the stage forever")
+    func stalledBody() async throws {
+        let fake = FakeIntegrationServer()
+        try await fake.serve { url in
+            let notifier = WebhookNotifier(url: url.appending(path: "stall"), secret: nil, transport: IntegrationTransport(integration: "webhook", timeout: .seconds(1)))
+            let started = ContinuousClock.now
+            let error = await #expect(throws: IntegrationError.self) { try await notifier.deliver(Self.notice(integration: "webhook")) }
+            #expect(error?.kind == .unreachable)
+            #expect(error?.message.contains("no complete answer") == true)
+            // The deadline ended it, not the end of the stall (which would have been a 200).
+            #expect(ContinuousClock.now - started < .seconds(4))
+        }
+    }
+
     @Test("wrong ServiceNow credentials are refused with the status and ServiceNow's message, never the password")
     func serviceNowWrongPassword() async throws {
         let fake = FakeIntegrationServer()
@@ -141,7 +193,7 @@ struct IntegrationTests {
                 try await Self.serviceNow(url, password: wrong).deliver(Self.notice(integration: "servicenow"))
             }
             #expect(error?.kind == .rejected(status: 401))
-            #expect(error?.description.contains("User Not Authenticated") == true)
+            #expect(error?.description.contains("check the configured credentials") == true)
             #expect(error?.description.contains(wrong) == false)
         }
     }

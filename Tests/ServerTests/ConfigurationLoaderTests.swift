@@ -111,7 +111,7 @@ struct ConfigurationLoaderTests {
         #expect(try ConfigurationLoader(environment: [:]).load().databaseURL == nil)
     }
 
-    @Test("integrations: none by default; the webhook and ServiceNow from the environment, secrets kept out of errors")
+    @Test("integrations: none by default; the webhook and ServiceNow from the environment; secrets never in errors or descriptions")
     func integrations() throws {
         #expect(try ConfigurationLoader(environment: [:]).load().integrations.names.isEmpty)
         let configuration = try ConfigurationLoader(environment: [
@@ -125,6 +125,11 @@ struct ConfigurationLoaderTests {
         #expect(integrations.webhookURL?.absoluteString == "https://hooks.example.com/remediator")
         #expect(integrations.serviceNowUser == "svc.remediator")
         #expect(integrations.timeoutSeconds == 20 && integrations.breakerCooldownSeconds == 60)
+        // A failing expectation or a log line printing the configuration shows no secret.
+        for text in [String(describing: configuration), String(reflecting: configuration), "\(integrations)"] {
+            #expect(!text.contains("pa55-w0rd") && !text.contains("0123456789abcdef-secret"))
+            #expect(text.contains("svc.remediator"))
+        }
         // A ServiceNow on this machine may be plain http (tests, a local proxy).
         let local = try ConfigurationLoader(environment: [
             "REMEDIATOR_SERVICENOW_URL": "http://127.0.0.1:8443", "REMEDIATOR_SERVICENOW_USER": "svc", "REMEDIATOR_SERVICENOW_PASSWORD": "pw",

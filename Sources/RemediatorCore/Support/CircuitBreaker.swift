@@ -58,10 +58,12 @@ public final class CircuitBreaker: Sendable {
         state.withLock { $0.openUntil != nil }
     }
 
-    /// How long until the open breaker lets a trial call through; `nil` when closed.
+    /// How long until the open breaker lets a trial call through; `nil` when closed. While
+    /// a trial is out, its outcome decides: a full cooldown is the honest wait.
     public func timeUntilTrial(now: ContinuousClock.Instant = .now) -> Duration? {
         state.withLock { state in
-            state.openUntil.map { max(.zero, now.duration(to: $0)) }
+            guard let openUntil = state.openUntil else { return nil }
+            return state.trialInFlight ? cooldown : max(.zero, now.duration(to: openUntil))
         }
     }
 }
