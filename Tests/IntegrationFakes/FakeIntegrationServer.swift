@@ -132,11 +132,14 @@ public actor FakeIntegrationServer {
             response.headers[.location] = "/hook"
             return response
         }
-        // A receiver that sends its headers and then nothing more.
+        // A receiver that sends its headers and then trickles a byte every 100 ms for
+        // 30 s (no read timeout fires); it stops when the client hangs up.
         router.post("/stall") { _, _ in
             Response(status: .ok, body: ResponseBody { writer in
-                try await writer.write(ByteBuffer(string: "{"))
-                try await Task.sleep(for: .seconds(5))
+                for _ in 0..<300 {
+                    try await writer.write(ByteBuffer(string: " "))
+                    try await Task.sleep(for: .milliseconds(100))
+                }
                 try await writer.finish(nil)
             })
         }

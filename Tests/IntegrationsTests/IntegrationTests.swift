@@ -175,12 +175,11 @@ struct IntegrationTests {
         let fake = FakeIntegrationServer()
         try await fake.serve { url in
             let notifier = WebhookNotifier(url: url.appending(path: "stall"), secret: nil, transport: IntegrationTransport(integration: "webhook", timeout: .seconds(1)))
-            let started = ContinuousClock.now
+            // Waiting for the whole body would end in a 200 after 30 s: a delivery. The
+            // deadline ends it first.
             let error = await #expect(throws: IntegrationError.self) { try await notifier.deliver(Self.notice(integration: "webhook")) }
             #expect(error?.kind == .unreachable)
             #expect(error?.message.contains("no complete answer") == true)
-            // The deadline ended it, not the end of the stall (which would have been a 200).
-            #expect(ContinuousClock.now - started < .seconds(4))
         }
     }
 
