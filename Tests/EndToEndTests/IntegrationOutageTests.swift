@@ -56,7 +56,8 @@ struct IntegrationOutageTests {
                 let detail = try await server.call(.GET, "/v1/incidents/\(id)").json
                 #expect(detail["state"] as? String == "resolved")
                 let close = (detail["jobs"] as? [[String: Any]] ?? []).last { $0["stage"] as? String == "close" }
-                #expect(close?["state"] as? String == "queued")
+                // Queued, or running when a worker holds the breaker's trial call right now.
+                #expect(["queued", "running"].contains(close?["state"] as? String ?? ""), "\(close ?? [:])")
                 // The breaker opened after five failures; from then on the closes wait for
                 // it and spend no attempts, however long the outage.
                 #expect((close?["attempts"] as? Int ?? 99) <= 5, "\(close ?? [:])")

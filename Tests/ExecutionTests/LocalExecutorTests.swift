@@ -71,7 +71,9 @@ struct LocalExecutorTests {
 
     @Test("output beyond the bound is dropped and the cut is marked")
     func boundedOutput() async throws {
-        let outcome = try await executor.run(request("head -c 5000000 /dev/zero | tr '\\0' 'a'", maxOutput: 1000))
+        // Fifteen pipe buffers past the bound, so the rest must be drained; the timeout is
+        // generous because a loaded CI machine once needed more than 20 s for 5 MB.
+        let outcome = try await executor.run(request("head -c 1000000 /dev/zero | tr '\\0' 'a'", timeout: 120, maxOutput: 1000))
         #expect(outcome.status == .succeeded)
         #expect(outcome.truncated)
         #expect(outcome.stdout.hasPrefix(String(repeating: "a", count: 1000)))
