@@ -160,6 +160,13 @@ public struct WorkerPool: Service, CustomStringConvertible {
             // Not a failure: the job waits, uncounted, until execution resumes.
             logger.notice("step not started: \(paused)")
             try? await store.release([job], at: clock())
+        } catch is CancellationError where Task.isCancelled {
+            // Stopped mid-stage, not failed: released uncounted (from a task of its own, which
+            // the cancellation does not reach) so another node takes it at once; if the store
+            // does not answer, the lease runs out instead.
+            logger.notice("stage cancelled; the job is released")
+            let (store, now) = (store, clock())
+            try? await Task { try await store.release([job], at: now) }.value
         } catch let error as StoreError where error.code == .leaseLost {
             logger.warning("lost the lease; another worker owns the job now", metadata: ["error": "\(error.message)"])
         } catch {

@@ -39,6 +39,10 @@ public struct IntegrationTransport: Sendable {
         let answer: Answer
         do {
             answer = try await exchange(request)
+        } catch where Task.isCancelled {
+            // The stage was stopped (shutdown), not answered: nothing about the service's health.
+            breaker.recordNeutral()
+            throw CancellationError()
         } catch {
             let host = URL(string: request.url)?.host ?? "the server"
             let timedOut = error is DeadlineExceeded

@@ -130,6 +130,16 @@ struct ExecutionLaneTests {
         signal.notify()
         _ = try await driver.waitForState(of: other, .awaitingApproval)
         #expect(try await driver.incident(hung).state == .executing)
+
+        // Cancelling the node stops the hanging step; that is no failure of the job: no
+        // error is recorded and the job is released for another node at once.
+        running.cancel()
+        _ = try? await running.value
+        #expect(executor.cancelled.withLock { $0 })
+        let execute = try #require(try await driver.store.jobs(incidentID: hung, tenantID: .default).last { $0.stage == .execute })
+        #expect(execute.lastError == nil, "\(execute)")
+        #expect(execute.state == .queued, "\(execute)")
+        #expect(execute.leaseOwner == nil && execute.attempts == 0, "\(execute)")
     }
 }
 

@@ -183,6 +183,22 @@ struct IntegrationTests {
         }
     }
 
+    @Test("a delivery cancelled mid-call (the node shutting down) is no failure of the service: its breaker stays closed")
+    func cancelledDelivery() async throws {
+        let fake = FakeIntegrationServer()
+        try await fake.serve { url in
+            let breaker = CircuitBreaker(failureThreshold: 1, cooldown: .seconds(60))
+            let notifier = WebhookNotifier(url: url.appending(path: "stall"), secret: nil, transport: IntegrationTransport(integration: "webhook", timeout: .seconds(20), breaker: breaker))
+            let delivery = Task { try await notifier.deliver(Self.notice(integration: "webhook")) }
+            try await Task.sleep(for: .milliseconds(300))
+            delivery.cancel()
+            await #expect(throws: CancellationError.self) { try await delivery.value }
+            // One counted failure would have opened this breaker.
+            #expect(!breaker.isOpen)
+            #expect(breaker.allowsCall())
+        }
+    }
+
     @Test("wrong ServiceNow credentials are refused with the status and ServiceNow's message, never the password")
     func serviceNowWrongPassword() async throws {
         let fake = FakeIntegrationServer()
