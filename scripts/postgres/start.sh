@@ -39,6 +39,9 @@ fi
 
 "${run[@]}" "$bin/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q >&2 <<SQL
 CREATE ROLE remediator LOGIN CREATEDB PASSWORD '$password';
+-- The tests drop their scratch databases WITH (FORCE); an autovacuum worker still in one
+-- can only be ended by a member of pg_signal_backend (else: error 42501).
+GRANT pg_signal_backend TO remediator;
 CREATE DATABASE remediator OWNER remediator;
 SQL
 
