@@ -26,14 +26,14 @@ extension PSAnalyzer {
         )
         invocation.upstreamListing = context.listing
         invocation.upstreamReadsEnvironment = context.environment
-        switch name {
-        case "invoke-webrequest", "invoke-restmethod", "start-bitstransfer":
+        switch Self.roles[name] {
+        case .download?:
             context.downloaded = true
-        case "get-childitem", "get-item":
+        case .listing?, .listingAndRead?:
             let path = invocation.value(["path", "literalpath"], position: 0) ?? .string(".")
             if (path.text ?? "").asciiLowercased().hasPrefix("env:") { context.environment = true }
             context.listing = (path, invocation.has("filter", "include", "exclude"))
-        case "where-object", "select-object", "sort-object":
+        case .filter?:
             if let listing = context.listing { context.listing = (listing.path, true) }
         default:
             break
@@ -54,41 +54,41 @@ extension PSAnalyzer {
         PSCommandRules.check(invocation, analyzer: &self)
         let subject = currentSubject
         currentSubject = nil
-        switch invocation.name {
-        case "invoke-expression":
+        switch Self.roles[invocation.name] {
+        case .invokeExpression?:
             let code = invocation.value(["command"], position: 0)
             analyzeCode(code ?? .unknown, at: invocation.offset, how: "Invoke-Expression", upstreamDownloaded: invocation.upstreamDownloaded || code == nil && !invocation.upstream.isEmpty && invocation.upstreamDownloaded)
-        case "invoke-command", "start-job", "start-threadjob":
+        case .scriptBlockRunner?:
             if let block = invocation.value(["scriptblock"], position: 0), case .string = block {
                 analyzeCode(block, at: invocation.offset, how: invocation.name)
             }
-        case "set-alias", "new-alias":
+        case .alias?:
             if let alias = invocation.value(["name"], position: 0)?.text, let target = invocation.value(["value"], position: 1)?.text {
                 userAliases[alias.asciiLowercased()] = target.asciiLowercased()
             }
-        case "set-variable", "new-variable":
+        case .variable?:
             if let variable = invocation.value(["name"], position: 0)?.text {
                 evaluator.variables[variable.asciiLowercased()] = invocation.value(["value"], position: 1) ?? .unknown
             }
-        case "powershell", "pwsh":
+        case .powershell?:
             analyzePowerShellCommandLine(invocation)
-        case "start-process":
+        case .startProcess?:
             analyzeStartProcess(invocation)
-        case "cmd":
+        case .cmd?:
             analyzeCmd(invocation.positionals.compactMap(\.text), at: invocation.offset)
-        case "get-content", "get-item", "copy-item":
+        case .read?, .listingAndRead?:
             if let path = invocation.value(["path", "literalpath"], position: 0)?.text, Secrets.isSecretPath(path) {
                 readSecrets = true
             }
-        case "invoke-webrequest", "invoke-restmethod", "start-bitstransfer":
+        case .download?:
             if let file = invocation.value(["outfile", "destination"], position: invocation.name == "start-bitstransfer" ? 1 : nil)?.text {
                 downloadedPaths.insert(file)
             }
-        case "invoke-item", "import-module":
+        case .runsPath?:
             if let path = invocation.value(["path", "literalpath", "name"], position: 0)?.text, downloadedPaths.contains(where: { Self.samePath($0, path) }) {
                 report(RuleCatalog.downloadThenRun, at: invocation.offset, "runs \(path), which the script downloaded")
             }
-        default:
+        case .listing?, .filter?, nil:
             currentSubject = subject
             NativeCommandRules.check(name: invocation.name, arguments: invocation.allTexts, offset: invocation.offset, analyzer: &self)
             currentSubject = nil

@@ -10,40 +10,70 @@ enum PSCommandRules {
     /// Processes Windows cannot run without.
     static let criticalProcesses: Set<String> = ["lsass", "csrss", "wininit", "winlogon", "services", "smss", "svchost", "system", "explorer"]
 
-    /// The cmdlets the switch in ``check(_:analyzer:)`` has cases for: one lookup spares every
-    /// other command a comparison with each case. Keep it in step with the cases.
-    static let commands: Set<String> = [
-        "add-adgroupmember", "add-content", "add-localgroupmember", "add-mppreference", "add-windowscapability", "clear-disk",
-        "clear-eventlog", "clear-history", "clear-recyclebin", "clear-winevent", "copy-item", "disable-netfirewallrule",
-        "disable-windowsoptionalfeature", "enable-localuser", "enable-netfirewallrule", "format-volume", "get-childitem",
-        "initialize-disk", "install-module", "install-package", "install-windowsfeature", "invoke-cimmethod",
-        "invoke-restmethod", "invoke-sqlcmd", "invoke-webrequest", "invoke-wmimethod", "limit-eventlog", "move-item",
-        "new-aduser", "new-ciminstance", "new-item", "new-itemproperty", "new-localuser", "new-netfirewallrule", "new-object",
-        "new-scheduledtask", "new-service", "out-file", "register-cimindicationevent", "register-scheduledjob",
-        "register-scheduledtask", "register-wmievent", "remove-ciminstance", "remove-eventlog", "remove-item",
-        "remove-itemproperty", "remove-localuser", "remove-netfirewallrule", "remove-partition", "remove-physicaldisk",
-        "remove-service", "remove-virtualdisk", "remove-windowsfeature", "remove-wmiobject", "resolve-dnsname",
-        "restart-computer", "restart-service", "restart-webapppool", "restart-webitem", "send-mailmessage", "set-content",
-        "set-executionpolicy", "set-item", "set-itemproperty", "set-localuser", "set-mppreference", "set-netfirewallprofile",
-        "set-netfirewallrule", "set-partition", "set-scheduledtask", "set-service", "set-wmiinstance", "start-service",
-        "start-webapppool", "start-website", "stop-computer", "stop-process", "stop-service", "stop-webapppool", "stop-webitem",
-        "stop-website", "suspend-computer", "suspend-service", "uninstall-package", "uninstall-windowsfeature", "update-help",
-        "update-module",
+    /// The rule each cmdlet with rules gets: one lookup per command, where a `switch` over
+    /// the names compared a command with every case before its own.
+    enum CmdletRule: Sendable {
+        case removeItem, diskWipe, shutdown, serviceState, webServer, recycleBin, serviceRestart, newService, stopProcess
+        case defenderPreferences, defenderExclusion, featureRemoval, executionPolicy, firewallProfile, firewallRule, account, groupMember, itemWrite
+        case logClearing, scheduledTask, scheduledJob, wmiSubscription, wmiMethod, wmiRemoval, sql, newObject, dnsLookup
+        case webRequest, package, fileWrite
+    }
+
+    /// The cmdlets ``check(_:analyzer:)`` has rules for; every other name has none.
+    static let rules: [String: CmdletRule] = [
+        "remove-item": .removeItem, "remove-itemproperty": .removeItem,
+        "format-volume": .diskWipe, "clear-disk": .diskWipe, "remove-partition": .diskWipe, "initialize-disk": .diskWipe,
+        "remove-physicaldisk": .diskWipe, "remove-virtualdisk": .diskWipe, "set-partition": .diskWipe,
+        "stop-computer": .shutdown, "restart-computer": .shutdown, "suspend-computer": .shutdown,
+        "stop-service": .serviceState, "set-service": .serviceState, "suspend-service": .serviceState, "remove-service": .serviceState,
+        "restart-webapppool": .webServer, "stop-webapppool": .webServer, "start-webapppool": .webServer, "restart-webitem": .webServer,
+        "stop-website": .webServer, "start-website": .webServer, "stop-webitem": .webServer,
+        "clear-recyclebin": .recycleBin,
+        "restart-service": .serviceRestart, "start-service": .serviceRestart,
+        "new-service": .newService,
+        "stop-process": .stopProcess,
+        "set-mppreference": .defenderPreferences,
+        "add-mppreference": .defenderExclusion,
+        "uninstall-windowsfeature": .featureRemoval, "remove-windowsfeature": .featureRemoval,
+        "disable-windowsoptionalfeature": .featureRemoval,
+        "set-executionpolicy": .executionPolicy,
+        "set-netfirewallprofile": .firewallProfile,
+        "disable-netfirewallrule": .firewallRule, "remove-netfirewallrule": .firewallRule, "new-netfirewallrule": .firewallRule,
+        "set-netfirewallrule": .firewallRule, "enable-netfirewallrule": .firewallRule,
+        "new-localuser": .account, "set-localuser": .account, "enable-localuser": .account, "remove-localuser": .account,
+        "new-aduser": .account,
+        "add-localgroupmember": .groupMember, "add-adgroupmember": .groupMember,
+        "set-itemproperty": .itemWrite, "new-itemproperty": .itemWrite, "new-item": .itemWrite, "set-item": .itemWrite,
+        "clear-eventlog": .logClearing, "remove-eventlog": .logClearing, "limit-eventlog": .logClearing, "clear-history": .logClearing,
+        "clear-winevent": .logClearing,
+        "register-scheduledtask": .scheduledTask, "new-scheduledtask": .scheduledTask, "set-scheduledtask": .scheduledTask,
+        "register-scheduledjob": .scheduledJob,
+        "set-wmiinstance": .wmiSubscription, "new-ciminstance": .wmiSubscription, "register-wmievent": .wmiSubscription,
+        "register-cimindicationevent": .wmiSubscription,
+        "invoke-wmimethod": .wmiMethod, "invoke-cimmethod": .wmiMethod,
+        "remove-wmiobject": .wmiRemoval, "remove-ciminstance": .wmiRemoval,
+        "invoke-sqlcmd": .sql,
+        "new-object": .newObject,
+        "resolve-dnsname": .dnsLookup,
+        "invoke-webrequest": .webRequest, "invoke-restmethod": .webRequest, "send-mailmessage": .webRequest,
+        "install-package": .package, "install-module": .package, "update-module": .package, "uninstall-package": .package,
+        "install-windowsfeature": .package, "add-windowscapability": .package, "update-help": .package,
+        "set-content": .fileWrite, "add-content": .fileWrite, "out-file": .fileWrite, "copy-item": .fileWrite, "move-item": .fileWrite,
     ]
 
     static func check(_ invocation: PSInvocation, analyzer: inout PSAnalyzer) {
         let offset = invocation.offset
         func report(_ rule: Rule, _ detail: String? = nil) { analyzer.report(rule, at: offset, detail) }
-        switch invocation.name {
-        case _ where !commands.contains(invocation.name):
+        switch rules[invocation.name] {
+        case nil:
             break
-        case "remove-item", "remove-itemproperty":
+        case .removeItem?:
             checkRemoveItem(invocation, analyzer: &analyzer)
-        case "format-volume", "clear-disk", "remove-partition", "initialize-disk", "remove-physicaldisk", "remove-virtualdisk", "set-partition":
+        case .diskWipe?:
             report(RuleCatalog.formatDisk, invocation.name)
-        case "stop-computer", "restart-computer", "suspend-computer":
+        case .shutdown?:
             report(RuleCatalog.shutdown, invocation.name)
-        case "stop-service", "set-service", "suspend-service", "remove-service":
+        case .serviceState?:
             let service = (invocation.value(["name", "displayname", "inputobject"], position: 0)?.text ?? "").asciiLowercased()
             let disables = invocation.name == "stop-service" || invocation.name == "suspend-service" || invocation.name == "remove-service"
                 || ["disabled", "manual"].contains((invocation.value(["startuptype"], position: nil)?.text ?? "").asciiLowercased())
@@ -53,32 +83,32 @@ enum PSCommandRules {
             } else {
                 report(RuleCatalog.serviceChange, "\(invocation.name) \(service)")
             }
-        case "restart-webapppool", "stop-webapppool", "start-webapppool", "restart-webitem", "stop-website", "start-website", "stop-webitem":
+        case .webServer?:
             report(RuleCatalog.serviceChange, "\(invocation.name) \(invocation.value(["name"], position: 0)?.text ?? "")")
-        case "clear-recyclebin":
+        case .recycleBin?:
             report(RuleCatalog.broadTemporaryDelete, "Clear-RecycleBin")
-        case "restart-service", "start-service":
+        case .serviceRestart?:
             report(RuleCatalog.serviceChange, "\(invocation.name) \(invocation.value(["name"], position: 0)?.text ?? "")")
-        case "new-service":
+        case .newService?:
             report(RuleCatalog.newService, invocation.value(["name"], position: 0)?.text)
-        case "stop-process":
+        case .stopProcess?:
             let names = (invocation.value(["name", "processname"], position: 0)?.elements ?? []).compactMap { $0.text?.asciiLowercased() }
             if names.contains(where: criticalProcesses.contains) || (names.isEmpty && invocation.parameter("id") == nil && invocation.upstream.last == "get-process") {
                 report(RuleCatalog.criticalProcess, "stop-process \(names.joined(separator: ","))")
             } else if !names.isEmpty {
                 report(RuleCatalog.serviceChange, "stops every \(names.joined(separator: ",")) process")
             }
-        case "set-mppreference":
+        case .defenderPreferences?:
             if invocation.parameters.contains(where: { $0.name.hasPrefix("disable") && ($0.value == nil || $0.value == .boolean(true) || $0.value?.text == "1") })
                 || invocation.parameters.contains(where: { $0.name.hasPrefix("exclusion") }) {
                 report(RuleCatalog.antivirusDisabled, "Set-MpPreference")
             }
-        case "add-mppreference":
+        case .defenderExclusion?:
             if invocation.parameters.contains(where: { $0.name.hasPrefix("exclusion") }) { report(RuleCatalog.antivirusDisabled, "Add-MpPreference exclusion") }
-        case "uninstall-windowsfeature", "remove-windowsfeature", "disable-windowsoptionalfeature":
+        case .featureRemoval?:
             let feature = (invocation.value(["name", "featurename"], position: 0)?.text ?? "").asciiLowercased()
             if feature.contains("defender") { report(RuleCatalog.antivirusDisabled, feature) } else { report(RuleCatalog.packageChange, feature) }
-        case "set-executionpolicy":
+        case .executionPolicy?:
             let policy = (invocation.value(["executionpolicy"], position: 0)?.text ?? "").asciiLowercased()
             let scope = (invocation.value(["scope"], position: 1)?.text ?? "").asciiLowercased()
             if ["unrestricted", "bypass"].contains(policy), scope != "process" {
@@ -86,26 +116,26 @@ enum PSCommandRules {
             } else {
                 report(RuleCatalog.systemConfigurationEdit, "Set-ExecutionPolicy \(policy)")
             }
-        case "set-netfirewallprofile":
+        case .firewallProfile?:
             let enabled = (invocation.value(["enabled"], position: nil)?.text ?? "").asciiLowercased()
             if ["false", "0", "no"].contains(enabled) { report(RuleCatalog.firewallDisabled, "Set-NetFirewallProfile -Enabled False") }
             else { report(RuleCatalog.networkChange, "Set-NetFirewallProfile") }
-        case "disable-netfirewallrule", "remove-netfirewallrule", "new-netfirewallrule", "set-netfirewallrule", "enable-netfirewallrule":
+        case .firewallRule?:
             report(RuleCatalog.networkChange, invocation.name)
-        case "new-localuser", "set-localuser", "enable-localuser", "remove-localuser", "new-aduser":
+        case .account?:
             report(RuleCatalog.accountChange, invocation.name)
-        case "add-localgroupmember", "add-adgroupmember":
+        case .groupMember?:
             let group = (invocation.value(["group", "name", "identity", "sid"], position: 0)?.text ?? "").asciiLowercased()
             if group.contains("admin") || group == "s-1-5-32-544" || group.contains("domain admins") || group.contains("remote desktop") {
                 report(RuleCatalog.newAdmin, "adds a member to \(group)")
             } else {
                 report(RuleCatalog.accountChange, "adds a member to \(group)")
             }
-        case "set-itemproperty", "new-itemproperty", "new-item", "set-item":
+        case .itemWrite?:
             checkRegistryWrite(invocation, analyzer: &analyzer)
-        case "clear-eventlog", "remove-eventlog", "limit-eventlog", "clear-history", "clear-winevent":
+        case .logClearing?:
             report(RuleCatalog.logsCleared, invocation.name)
-        case "register-scheduledtask", "new-scheduledtask", "set-scheduledtask":
+        case .scheduledTask?:
             // Ordinary when every action is known and ordinary (`-Action $a` from New-ScheduledTaskAction).
             let actions = invocation.value(["action"], position: nil)?.elements ?? []
             // Tasks that start with the machine or a logon keep a foothold; maintenance runs on a clock.
@@ -120,39 +150,39 @@ enum PSCommandRules {
                 return ScheduledCommands.isOrdinaryWindowsAction(program: String(parts[0]), arguments: parts.count > 1 ? String(parts[1]) : "")
             }
             report(ordinary ? RuleCatalog.scheduledJob : RuleCatalog.scheduledTask, invocation.name)
-        case "register-scheduledjob":
+        case .scheduledJob?:
             report(RuleCatalog.scheduledTask, invocation.name)
-        case "set-wmiinstance", "new-ciminstance", "register-wmievent", "register-cimindicationevent":
+        case .wmiSubscription?:
             let className = (invocation.value(["class", "classname"], position: nil)?.text ?? invocation.allTexts.joined(separator: " ")).asciiLowercased()
             if className.contains("__eventfilter") || className.contains("commandlineeventconsumer") || className.contains("__filtertoconsumerbinding")
                 || invocation.name.hasPrefix("register-") {
                 report(RuleCatalog.wmiSubscription, invocation.name)
             }
-        case "invoke-wmimethod", "invoke-cimmethod":
+        case .wmiMethod?:
             let text = invocation.allTexts.joined(separator: " ")
             if text.contains("win32_process") && text.contains("create") {
                 analyzer.report(RuleCatalog.dynamicCommand, at: offset, "starts a process through WMI")
             }
             if text.contains("win32_shadowcopy") && text.contains("delete") { report(RuleCatalog.shadowCopies, "Win32_ShadowCopy delete") }
-        case "remove-wmiobject", "remove-ciminstance":
+        case .wmiRemoval?:
             if invocation.allTexts.joined(separator: " ").contains("win32_shadowcopy") { report(RuleCatalog.shadowCopies, "removes shadow copies") }
-        case "invoke-sqlcmd":
+        case .sql?:
             DataPlaneRules.check(name: "invoke-sqlcmd", arguments: invocation.allTexts, offset: offset) { rule, at, detail in
                 analyzer.report(rule, at: at, detail)
             }
-        case "new-object":
+        case .newObject?:
             let type = PSTypes.normalize(invocation.value(["typename"], position: 0)?.text ?? "")
             if type.contains("sockets.tcpclient") || type.contains("sockets.socket") || type.contains("sockets.udpclient") {
                 analyzer.openedSocket = true
             }
-        case "resolve-dnsname":
+        case .dnsLookup?:
             let name = invocation.value(["name"], position: 0)
             if let text = name?.text, isDataInDNSName(text) {
                 report(RuleCatalog.dnsExfiltration, "Resolve-DnsName \(text)")
             } else if name?.text == nil, analyzer.readSecrets {
                 report(RuleCatalog.dnsExfiltration, "Resolve-DnsName of a name built after reading secrets")
             }
-        case "invoke-webrequest", "invoke-restmethod", "send-mailmessage":
+        case .webRequest?:
             let method = (invocation.value(["method"], position: nil)?.text ?? "get").asciiLowercased()
             let sends = invocation.has("body", "infile", "attachments") || ["post", "put", "patch"].contains(method)
             let file = invocation.value(["infile", "attachments"], position: nil)?.text ?? ""
@@ -161,14 +191,10 @@ enum PSCommandRules {
             } else if sends, invocation.upstreamReadsEnvironment || invocation.allTexts.contains(where: { $0.contains("env:") }) {
                 report(RuleCatalog.environmentSent, invocation.name)
             }
-        case "install-package", "install-module", "update-module", "uninstall-package", "install-windowsfeature", "add-windowscapability", "update-help":
+        case .package?:
             report(RuleCatalog.packageChange, invocation.name)
-        case "set-content", "add-content", "out-file", "copy-item", "move-item":
+        case .fileWrite?:
             checkFileWrite(invocation, analyzer: &analyzer)
-        case "get-childitem":
-            break
-        default:
-            break
         }
         if analyzer.openedSocket, invocation.name == "invoke-expression" || invocation.name == "start-process" && (invocation.value(["filepath"], position: 0)?.text.map { ["cmd", "cmd.exe", "powershell", "powershell.exe"].contains($0.asciiLowercased()) } ?? false) {
             report(RuleCatalog.reverseShell, "runs commands next to an open TCP connection")

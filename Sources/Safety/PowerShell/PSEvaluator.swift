@@ -253,9 +253,9 @@ struct PSEvaluator {
             return .string(text.replacingOccurrences(of: from, with: to))
         case "tolower", "tolowerinvariant": return .string(text.asciiLowercased())
         case "toupper", "toupperinvariant": return .string(text.uppercased())
-        case "trim": return .string(text.trimmingCharacters(in: .whitespacesAndNewlines))
-        case "trimstart": return .string(String(text.drop { $0.isWhitespace }))
-        case "trimend": return .string(String(text.reversed().drop { $0.isWhitespace }.reversed()))
+        case "trim": return .string(text.trimmingWhitespace(start: true, end: true))
+        case "trimstart": return .string(text.trimmingWhitespace(start: true, end: false))
+        case "trimend": return .string(text.trimmingWhitespace(start: false, end: true))
         case "tostring": return .string(text)
         case "tochararray": return .array(text.map { .string(String($0)) })
         case "substring":

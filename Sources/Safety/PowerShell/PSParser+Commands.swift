@@ -114,15 +114,31 @@ extension PSParser {
     /// next character (and vanish, as PowerShell removes them).
     mutating func readBareword() throws(PSParseError) -> PSExpression {
         let start = index
-        var characters: [UInt8] = []
         var hasExpansion = false
+        // Most words are one run of plain bytes: they are their own text, read in place.
+        while let byte = peek(), !endsBareword(byte, isFirst: index == start), !Self.isWordQuoting(byte) {
+            if byte == UInt8(ascii: "$") { hasExpansion = true }
+            index += 1
+        }
+        let word: String
+        if let byte = peek(), Self.isWordQuoting(byte) {
+            word = try readQuotedBareword(from: start, hasExpansion: &hasExpansion)
+        } else {
+            guard index > start else { throw error("unexpected '\(currentText())'") }
+            word = text(start..<index)
+        }
+        if hasExpansion {
+            // A word like `C:\$dir`: its value is only known at run time.
+            return .string(word, parts: [.bareword(word, offset: start), .variable("?", offset: start)], offset: start)
+        }
+        return .bareword(word, offset: start)
+    }
+
+    /// The rest of a bare word that holds backtick escapes or quoted pieces, which change its text.
+    private mutating func readQuotedBareword(from start: Int, hasExpansion: inout Bool) throws(PSParseError) -> String {
+        var characters = Array(bytes[start..<index])
         while let byte = peek() {
-            if isSpace(byte) || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "|") || byte == UInt8(ascii: ";")
-                || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
-                || byte == UInt8(ascii: ",") || (byte == UInt8(ascii: "&") && !characters.isEmpty) {
-                break
-            }
-            if byte == UInt8(ascii: ">") { break }
+            if endsBareword(byte, isFirst: characters.isEmpty) { break }
             if byte == UInt8(ascii: "`") {
                 if let next = peek(1) {
                     characters.append(contentsOf: Self.escape(next))
@@ -142,12 +158,24 @@ extension PSParser {
             characters.append(byte)
             index += 1
         }
-        guard index > start else { throw error("unexpected '\(currentText())'") }
-        let word = String(decoding: characters, as: UTF8.self)
-        if hasExpansion {
-            // A word like `C:\$dir`: its value is only known at run time.
-            return .string(word, parts: [.bareword(word, offset: start), .variable("?", offset: start)], offset: start)
+        return String(decoding: characters, as: UTF8.self)
+    }
+
+    /// A backtick or a quote: inside a bare word it changes the word's text.
+    private static func isWordQuoting(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "`") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"")
+    }
+
+    /// Whether `byte` ends a bare word (`&` only after its first character).
+    private func endsBareword(_ byte: UInt8, isFirst: Bool) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\n"), UInt8(ascii: "|"), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "{"),
+             UInt8(ascii: "}"), UInt8(ascii: ","), UInt8(ascii: ">"):
+            true
+        case UInt8(ascii: "&"):
+            !isFirst
+        default:
+            isSpace(byte)
         }
-        return .bareword(word, offset: start)
     }
 }

@@ -161,4 +161,16 @@ extension String {
         while let last = view.last, last == " " || last == "\t" { view.removeLast() }
         return String(view)
     }
+
+    /// The text without leading and/or trailing white space, as .NET's `Trim()`,
+    /// `TrimStart()` and `TrimEnd()` remove it (Foundation's `trimmingCharacters` bridges
+    /// through `NSString` on every call).
+    func trimmingWhitespace(start: Bool, end: Bool) -> String {
+        var view = Substring(self)
+        if start { view = view.drop(while: \.isWhitespace) }
+        if end {
+            while let last = view.last, last.isWhitespace { view.removeLast() }
+        }
+        return view.startIndex == startIndex && view.endIndex == endIndex ? self : String(view)
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A recursive-descent parser for PowerShell.
 ///
 /// It reads statements, pipelines, commands with their parameters, expressions with
@@ -33,7 +35,9 @@ public struct PSParser {
     /// parser, so `–Recurse` and `‘x’` are not ways around it.
     static func normalizeTypography(_ script: String) -> String {
         // U+2013...U+201E are E2 80 93...9E in UTF-8: most scripts have no 0xE2 byte at all.
-        guard script.utf8.withContiguousStorageIfAvailable({ $0.contains(0xE2) }) ?? true,
+        guard script.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.baseAddress.map { memchr($0, 0xE2, bytes.count) != nil } ?? false
+        }) ?? true,
               script.unicodeScalars.contains(where: { $0.value >= 0x2013 && $0.value <= 0x201E }) else { return script }
         var result = String.UnicodeScalarView()
         for scalar in script.unicodeScalars {

@@ -97,7 +97,7 @@ enum PSAliases {
             }
         }
         // Most names are no alias: only a chain of them needs guarding against cycles.
-        guard userAliases[current] != nil || builtIn[current] != nil else { return current }
+        guard !userAliases.isEmpty && userAliases[current] != nil || builtIn[current] != nil else { return current }
         var seen: Set<String> = []
         while seen.insert(current).inserted {
             if let next = userAliases[current] ?? builtIn[current] {
