@@ -13,10 +13,13 @@ enum NativeCommandRules {
         "wevtutil", "winget", "wmic", "wusa",
     ]
 
-    /// `arguments` is read only for the programs that have rules.
-    static func check(name: String, arguments readArguments: @autoclosure () -> [String], offset: Int, analyzer: inout PSAnalyzer) {
+    /// `arguments` is read only for the programs that have rules; `traits` are `name`'s.
+    static func check(
+        name: String, traits: PSCommandTraits, arguments readArguments: @autoclosure () -> [String], offset: Int, analyzer: inout PSAnalyzer
+    ) {
         func report(_ rule: Rule, _ detail: String? = nil) { analyzer.report(rule, at: offset, detail) }
-        guard commands.contains(name) else {
+        guard traits.nativeRules else {
+            guard traits.dataPlane else { return }
             DataPlaneRules.check(name: name, arguments: readArguments(), offset: offset) { rule, at, detail in
                 analyzer.report(rule, at: at, detail)
             }

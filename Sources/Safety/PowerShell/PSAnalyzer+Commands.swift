@@ -26,7 +26,7 @@ extension PSAnalyzer {
         )
         invocation.upstreamListing = context.listing
         invocation.upstreamReadsEnvironment = context.environment
-        switch Self.roles[name] {
+        switch invocation.traits.role {
         case .download?:
             context.downloaded = true
         case .listing?, .listingAndRead?:
@@ -54,7 +54,7 @@ extension PSAnalyzer {
         PSCommandRules.check(invocation, analyzer: &self)
         let subject = currentSubject
         currentSubject = nil
-        switch Self.roles[invocation.name] {
+        switch invocation.traits.role {
         case .invokeExpression?:
             let code = invocation.value(["command"], position: 0)
             analyzeCode(code ?? .unknown, at: invocation.offset, how: "Invoke-Expression", upstreamDownloaded: invocation.upstreamDownloaded || code == nil && !invocation.upstream.isEmpty && invocation.upstreamDownloaded)
@@ -90,7 +90,9 @@ extension PSAnalyzer {
             }
         case .listing?, .filter?, nil:
             currentSubject = subject
-            NativeCommandRules.check(name: invocation.name, arguments: invocation.allTexts, offset: invocation.offset, analyzer: &self)
+            NativeCommandRules.check(
+                name: invocation.name, traits: invocation.traits, arguments: invocation.allTexts, offset: invocation.offset, analyzer: &self
+            )
             currentSubject = nil
         }
     }
@@ -179,7 +181,9 @@ extension PSAnalyzer {
         case "cmd":
             analyzeCmd(arguments, at: offset)
         default:
-            NativeCommandRules.check(name: name, arguments: arguments.map { $0.asciiLowercased() }, offset: offset, analyzer: &self)
+            NativeCommandRules.check(
+                name: name, traits: .of(name), arguments: arguments.map { $0.asciiLowercased() }, offset: offset, analyzer: &self
+            )
         }
     }
 

@@ -64,7 +64,7 @@ enum PSCommandRules {
     static func check(_ invocation: PSInvocation, analyzer: inout PSAnalyzer) {
         let offset = invocation.offset
         func report(_ rule: Rule, _ detail: String? = nil) { analyzer.report(rule, at: offset, detail) }
-        switch rules[invocation.name] {
+        switch invocation.traits.cmdletRule {
         case nil:
             break
         case .removeItem?:

@@ -381,27 +381,39 @@ struct PSEvaluator {
 
     /// .NET composite formatting: `"{1}{0}" -f 'a','b'` → `ba`.
     static func format(_ format: String, _ arguments: [PSValue]) -> PSValue {
-        var result = ""
-        var characters = format[...]
-        while let character = characters.first {
-            characters = characters.dropFirst()
-            if character == "{", characters.first == "{" {
-                result.append("{")
-                characters = characters.dropFirst()
-            } else if character == "}", characters.first == "}" {
-                result.append("}")
-                characters = characters.dropFirst()
-            } else if character == "{" {
-                guard let close = characters.firstIndex(of: "}") else { return .unknown }
-                let spec = characters[..<close].prefix { $0 != "," && $0 != ":" }
-                characters = characters[characters.index(after: close)...]
-                guard let position = Int(spec.trimmingCharacters(in: .whitespaces)), position >= 0, position < arguments.count,
+        // `{` and `}` are ASCII, so the format is read byte by byte and literal runs copied whole.
+        var format = format
+        return format.withUTF8 { bytes -> PSValue in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") else {
+                    output.append(byte)
+                    index += 1
+                    continue
+                }
+                if index + 1 < bytes.count, bytes[index + 1] == byte {
+                    // `{{`, `}}`: a literal brace.
+                    output.append(byte)
+                    index += 2
+                    continue
+                }
+                guard byte == UInt8(ascii: "{") else {
+                    output.append(byte)
+                    index += 1
+                    continue
+                }
+                guard let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "}")) else { return .unknown }
+                let item = bytes[(index + 1)..<close]
+                let spec = item.prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: ":") }
+                index = close + 1
+                guard let position = Int(String(decoding: spec, as: UTF8.self).trimmingSpaces()), position >= 0, position < arguments.count,
                       let text = arguments[position].text else { return .unknown }
-                result += text
-            } else {
-                result.append(character)
+                output.append(contentsOf: text.utf8)
             }
+            return .string(String(decoding: output, as: UTF8.self))
         }
-        return .string(result)
     }
 }

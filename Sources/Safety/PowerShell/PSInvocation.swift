@@ -9,6 +9,8 @@ struct PSInvocation {
 
     /// Lower-cased cmdlet or program name, aliases resolved (`rm` → `remove-item`).
     var name: String
+    /// What the analyzer and the rules know about ``name``.
+    let traits: PSCommandTraits
     var parameters: [Parameter]
     var positionals: [PSValue]
     var offset: Int
@@ -57,6 +59,7 @@ struct PSInvocation {
     /// not known to be a switch takes the next argument as its value.
     init(name: String, command: PSCommand, evaluate: (PSExpression) -> PSValue, splats: (String) -> PSValue?, offset: Int, upstream: [String], upstreamDownloaded: Bool) {
         self.name = name
+        self.traits = PSCommandTraits.of(name)
         self.offset = offset
         self.upstream = upstream
         self.upstreamDownloaded = upstreamDownloaded

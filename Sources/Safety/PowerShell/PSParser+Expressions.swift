@@ -166,8 +166,13 @@ extension PSParser {
             return .dynamicMember(target, name: nameExpression, arguments: nil, offset: offset)
         }
         let nameStart = index
-        while let byte = peek(), isWordByte(byte) || byte == UInt8(ascii: "`") { index += 1 }
-        let name = text(nameStart..<index).filter { $0 != "`" }
+        var escaped = false
+        while let byte = peek(), isWordByte(byte) || byte == UInt8(ascii: "`") {
+            if byte == UInt8(ascii: "`") { escaped = true }
+            index += 1
+        }
+        // Backticks in a member name vanish (`.Down`loadFile`); most names have none.
+        let name = escaped ? String(decoding: bytes[nameStart..<index].filter { $0 != UInt8(ascii: "`") }, as: UTF8.self) : text(nameStart..<index)
         guard !name.isEmpty else { throw error("a member name was expected") }
         if peek() == UInt8(ascii: "(") {
             return .call(target, name: name, arguments: try parseCallArguments(), isStatic: isStatic, offset: offset)
@@ -302,14 +307,21 @@ extension PSParser {
             if byte == UInt8(ascii: "."), peek(1) == UInt8(ascii: ".") { break }
             index += 1
         }
+        let digitsEnd = index
+        // `10kb`, `5GB`: a multiplier suffix, then perhaps a type suffix (`l`, `d`).
         var multiplier = 1.0
-        for (suffix, factor) in [("kb", 1024.0), ("mb", 1024.0 * 1024), ("gb", 1024.0 * 1024 * 1024), ("tb", 1024.0 * 1024 * 1024 * 1024)] where matches(suffix) {
-            multiplier = factor
-            index += 2
-            break
+        if let unit = peek(), let b = peek(1), lowercase(b) == UInt8(ascii: "b") {
+            switch lowercase(unit) {
+            case UInt8(ascii: "k"): multiplier = 1024
+            case UInt8(ascii: "m"): multiplier = 1024 * 1024
+            case UInt8(ascii: "g"): multiplier = 1024 * 1024 * 1024
+            case UInt8(ascii: "t"): multiplier = 1024 * 1024 * 1024 * 1024
+            default: break
+            }
+            if multiplier != 1 { index += 2 }
         }
         if let byte = peek(), byte | 0x20 == UInt8(ascii: "l") || byte | 0x20 == UInt8(ascii: "d") { index += 1 }
-        guard let value = Double(text(start..<index).filter { $0 != "l" && $0 != "L" && $0 != "d" && $0 != "D" }.prefix { !"kKmMgGtT".contains($0) }) else {
+        guard let value = Double(text(start..<digitsEnd)) else {
             index = start
             return nil
         }

@@ -78,17 +78,19 @@ enum PSAliases {
     static func resolve(_ name: String, userAliases: [String: String]) -> String {
         var current = name.asciiLowercased()
         // One pass over the name: where its last path separator is, and whether it has a dot.
-        var lastSlash: String.UTF8View.Index?
+        var lastSlash: Int?
         var hasDot = false
-        for index in current.utf8.indices {
-            switch current.utf8[index] {
-            case UInt8(ascii: "\\"), UInt8(ascii: "/"): lastSlash = index
-            case UInt8(ascii: "."): hasDot = true
-            default: break
+        current.withUTF8 { bytes in
+            for (offset, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: "/"): lastSlash = offset
+                case UInt8(ascii: "."): hasDot = true
+                default: break
+                }
             }
         }
         if let lastSlash {
-            current = String(current[current.utf8.index(after: lastSlash)...])
+            current = String(decoding: current.utf8.dropFirst(lastSlash + 1), as: UTF8.self)
         }
         if hasDot {
             for suffix in executableSuffixes where current.hasSuffix(suffix) {
