@@ -1,3 +1,5 @@
+import Foundation
+
 extension StringProtocol {
     /// Whether `other` occurs in the text, comparing UTF-8 bytes.
     ///
@@ -8,7 +10,9 @@ extension StringProtocol {
     /// it finds a superset, which is the safe direction for a validator.
     func contains(_ other: String) -> Bool {
         if other.utf8.count == 1, let byte = other.utf8.first {
-            return utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+            return utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false
+            } ?? utf8.contains(byte)
         }
         var needle = other
         return needle.withUTF8 { needle in

@@ -180,7 +180,8 @@ struct WordResolver {
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") }
         // Most values hold nothing to split on.
         guard value.utf8.contains(where: isBlank) else { return value.isEmpty ? [] : [value[...]] }
-        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        // The separators are ASCII: split the bytes, not the characters.
+        return value.utf8.split(whereSeparator: isBlank).map { Substring($0) }
     }
 
     /// Follows `cd`: a known absolute (or relative to a known) directory, else unknown.
@@ -219,12 +220,15 @@ struct WordResolver {
         var braces = false
         var commas = false
         var glob = false
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "{"): braces = true
-            case UInt8(ascii: ","): commas = true
-            case UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["): glob = true
-            default: continue
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "{"): braces = true
+                case UInt8(ascii: ","): commas = true
+                case UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["): glob = true
+                default: continue
+                }
             }
         }
         if braces && commas { return nil }

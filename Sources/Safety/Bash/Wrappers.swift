@@ -161,8 +161,9 @@ enum Wrappers {
     }
 
     static func baseName(_ path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
-        return String(path[path.utf8.index(after: slash)...])
+        var path = path
+        guard let slash = path.withUTF8({ $0.lastIndex(of: UInt8(ascii: "/")) }) else { return path }
+        return String(decoding: path.utf8.dropFirst(slash + 1), as: UTF8.self)
     }
 }
 

@@ -49,8 +49,8 @@ enum PathClassifier {
             guard let base = workingDirectory else {
                 // Relative to a directory the validator does not know: harmless for a named
                 // file, unknown reach for globs and parent references.
-                let components = path.split(separator: "/")
-                let reaches = components.contains("..") || path == "." || components.allSatisfy { isWholeDirectoryGlob(String($0)) || $0 == "." }
+                let components = path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+                let reaches = components.contains("..") || path == "." || components.allSatisfy { isWholeDirectoryGlob($0) || $0 == "." }
                 return reaches ? .unresolved : .ordinary
             }
             if base.hasPrefix("~") { return scope(ofPath: base + "/" + path, recursive: recursive) }
@@ -60,9 +60,9 @@ enum PathClassifier {
         let stripped = stripTrailingGlobs(normalized)
         if stripped == "/" || stripped.isEmpty { return .root }
         if isSystem(stripped) { return .systemDirectory }
-        let components = stripped.split(separator: "/").map(String.init)
+        let components = stripped.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
         // A glob reaching into a system directory (/e*, /*/bin, /usr/*bin) can match system paths.
-        if let globIndex = components.firstIndex(where: { $0.contains { "*?[".contains($0) } }) {
+        if let globIndex = components.firstIndex(where: { $0.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") } }) {
             let fixed = "/" + components[..<globIndex].joined(separator: "/")
             if fixed == "/" || isSystem(fixed) || (recursive && isInProtectedTree(fixed)) {
                 return .systemDirectory
@@ -102,16 +102,18 @@ enum PathClassifier {
     /// `/etc/*` → `/etc`, `/var/lib/.*` → `/var/lib`: a glob component covering a whole
     /// directory reaches that directory.
     static func stripTrailingGlobs(_ path: String) -> String {
-        var components = path.split(separator: "/").map(String.init)
+        var components = path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
         while let last = components.last, isWholeDirectoryGlob(last) {
             components.removeLast()
         }
         return "/" + components.joined(separator: "/")
     }
 
-    static func isWholeDirectoryGlob(_ component: String) -> Bool {
-        ["*", ".*", "*.*", "{*,.*}", ".[!.]*", "?*", "**", "*/"].contains(component)
-            || component.allSatisfy { $0 == "*" || $0 == "?" }
+    static func isWholeDirectoryGlob(_ component: some StringProtocol) -> Bool {
+        switch component {
+        case "*", ".*", "*.*", "{*,.*}", ".[!.]*", "?*", "**", "*/": true
+        default: component.utf8.allSatisfy { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
+        }
     }
 
     static func isSystem(_ path: String) -> Bool {
