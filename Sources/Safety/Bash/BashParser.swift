@@ -169,6 +169,8 @@ public struct BashParser {
         var words: [BashWord] = []
         words.reserveCapacity(8)
         var redirects: [BashRedirect] = []
+        /// Whether the command is a declaration builtin, known once its first word is read.
+        var isDeclaration = false
         while true {
             skipBlanks()
             guard let byte = peek(), !isCommandEnd(byte) else { break }
@@ -186,7 +188,7 @@ public struct BashParser {
             }
             // `declare -A map=()`, `local list=(a b)`: declaration builtins take array
             // assignments as arguments.
-            if let head = words.first?.staticValue, Self.declarationBuiltins.contains(head), arrayAssignmentFollows() {
+            if isDeclaration, arrayAssignmentFollows() {
                 let saved = index
                 if let assignment = try parseAssignmentIfPresent() {
                     assignments.append(assignment)
@@ -197,6 +199,7 @@ public struct BashParser {
             guard let word = try parseWord() else {
                 throw error("unexpected '\(currentTokenText())'")
             }
+            if words.isEmpty, let head = word.staticValue { isDeclaration = Self.declarationBuiltins.contains(head) }
             words.append(word)
         }
         if words.isEmpty && assignments.isEmpty && redirects.isEmpty {

@@ -15,7 +15,7 @@ enum Wrappers {
         var isShellWithoutCommand = false
     }
 
-    static let specs: [String: Spec] = [
+    static let specs = NameTable<Spec>([
         "sudo": Spec(optionsWithValue: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--prompt", "--role", "--type", "--other-user", "--command-timeout", "--close-from", "--host"], isShellWithoutCommand: true),
         "doas": Spec(optionsWithValue: ["-u", "-C"], isShellWithoutCommand: true),
         "env": Spec(optionsWithValue: ["-u", "-C", "--unset", "--chdir"], commandStringOptions: ["-S", "--split-string"], skipsAssignments: true),
@@ -47,7 +47,7 @@ enum Wrappers {
         "setpriv": Spec(optionsWithValue: ["--reuid", "--regid", "--groups", "--inh-caps", "--ambient-caps", "--bounding-set", "--securebits", "--selinux-label", "--apparmor-profile"]),
         "chpst": Spec(optionsWithValue: ["-u", "-U", "-b", "-e", "-/", "-C", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c", "-t"]),
         "systemd-run": Spec(optionsWithValue: ["-u", "-p", "-E", "--unit", "--property", "--setenv", "--uid", "--gid", "-M", "--machine"]),
-    ]
+    ])
 
     /// What unwrapping a command's words found.
     enum Unwrapped {

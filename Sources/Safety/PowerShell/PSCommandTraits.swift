@@ -19,12 +19,12 @@ struct PSCommandTraits: Sendable {
         table[name] ?? PSCommandTraits()
     }
 
-    private static let table: [String: PSCommandTraits] = {
+    private static let table: NameTable<PSCommandTraits> = {
         var table: [String: PSCommandTraits] = [:]
         for (name, role) in PSAnalyzer.roles { table[name, default: PSCommandTraits()].role = role }
         for (name, rule) in PSCommandRules.rules { table[name, default: PSCommandTraits()].cmdletRule = rule }
         for name in NativeCommandRules.commands { table[name, default: PSCommandTraits()].nativeRules = true }
         for name in DataPlaneRules.programs { table[name, default: PSCommandTraits()].dataPlane = true }
-        return table
+        return NameTable(table)
     }()
 }

@@ -54,7 +54,7 @@ enum PSTypes {
 /// PowerShell's built-in aliases, and the rule for turning what a script calls into the
 /// command that runs.
 enum PSAliases {
-    static let builtIn: [String: String] = [
+    static let builtIn = NameTable<String>([
         "iex": "invoke-expression", "gcm": "get-command", "icm": "invoke-command", "iwr": "invoke-webrequest", "irm": "invoke-restmethod",
         "curl": "invoke-webrequest", "wget": "invoke-webrequest", "saps": "start-process", "start": "start-process",
         "rm": "remove-item", "ri": "remove-item", "del": "remove-item", "erase": "remove-item", "rd": "remove-item",
@@ -71,7 +71,7 @@ enum PSAliases {
         "where": "where-object", "?": "where-object", "sls": "select-string", "select": "select-object",
         "sajb": "start-job", "ogv": "out-gridview", "h": "get-history", "history": "get-history", "r": "invoke-history",
         "ihy": "invoke-history", "nsn": "new-pssession", "etsn": "enter-pssession", "rcjb": "receive-job",
-    ]
+    ])
 
     /// The command a name runs: aliases (the script's own first) followed, the path and a
     /// Windows executable extension dropped, lower-cased.

@@ -24,7 +24,7 @@ struct CommandTraits: OptionSet, Sendable {
         table[name] ?? []
     }
 
-    private static let table: [String: CommandTraits] = {
+    private static let table: NameTable<CommandTraits> = {
         var table: [String: CommandTraits] = [:]
         let members: [(Set<String>, CommandTraits)] = [
             (DestructionRules.commands, .destruction), (AvailabilityRules.commands, .availability), (SecurityRules.commands, .security),
@@ -34,6 +34,6 @@ struct CommandTraits: OptionSet, Sendable {
         for (commands, trait) in members {
             for command in commands { table[command, default: []].insert(trait) }
         }
-        return table
+        return NameTable(table)
     }()
 }
