@@ -2,7 +2,13 @@ extension BashParser {
     /// Reads one word at the cursor, or returns `nil` when a metacharacter or the end is there.
     mutating func parseWord() throws(BashParseError) -> BashWord? {
         let start = index
+        // Most words are one run of plain bytes (`grep`, `-rf`, `/var/log`): read it in one pass.
+        while let byte = peek(), Self.isPlainWordByte(byte) { index += 1 }
+        if index > start, peek().map({ isMetacharacter($0) && $0 != UInt8(ascii: "(") && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") }) ?? true {
+            return BashWord(plain: text(start..<index), offset: baseOffset + start)
+        }
         var parts = WordPartsBuilder(plainText: .literal, source: bytes)
+        if index > start { parts.append(sourceRange: start..<index) }
         scanning: while let byte = peek() {
             switch byte {
             case UInt8(ascii: "\\"):
@@ -59,6 +65,18 @@ extension BashParser {
         return BashWord(parts: built, offset: baseOffset + start, source: text(start..<index))
     }
 
+    /// A byte that is its own text in an unquoted word, whatever follows it.
+    static func isPlainWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "$"), UInt8(ascii: "`"), UInt8(ascii: " "),
+             UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "<"),
+             UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"), 13:
+            false
+        default:
+            true
+        }
+    }
+
     mutating func readSingleQuoted() throws(BashParseError) -> String {
         let start = offset
         index += 1
@@ -107,8 +125,14 @@ extension BashParser {
             case UInt8(ascii: "`"):
                 parts.append(try parseBackticks())
             default:
-                parts.append(sourceByteAt: index)
+                // Text up to the next byte with a meaning inside double quotes, in one piece.
+                let runStart = index
                 index += 1
+                while let next = peek(), next != UInt8(ascii: "\""), next != UInt8(ascii: "\\"), next != UInt8(ascii: "$"),
+                      next != UInt8(ascii: "`") {
+                    index += 1
+                }
+                parts.append(sourceRange: runStart..<index)
             }
         }
         throw BashParseError("a double quote opened here is never closed", offset: start)

@@ -35,19 +35,24 @@ struct WordPartsBuilder {
 
     /// Adds the byte of the source at `position` to the plain text.
     mutating func append(sourceByteAt position: Int) {
+        append(sourceRange: position..<(position + 1))
+    }
+
+    /// Adds `range` of the source to the plain text.
+    mutating func append(sourceRange range: Range<Int>) {
         if copied.isEmpty {
             guard let current = run else {
-                run = position..<(position + 1)
+                run = range
                 return
             }
-            if current.upperBound == position {
-                run = current.lowerBound..<(position + 1)
+            if current.upperBound == range.lowerBound {
+                run = current.lowerBound..<range.upperBound
                 return
             }
             copied.append(contentsOf: source[current])
             run = nil
         }
-        copied.append(source[position])
+        copied.append(contentsOf: source[range])
     }
 
     mutating func append(bytes more: [UInt8]) {
