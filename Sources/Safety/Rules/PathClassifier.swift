@@ -26,7 +26,16 @@ enum PathClassifier {
     /// Trees that hold the operating system itself: deleting anything inside one
     /// recursively (`/usr/lib/x86_64-linux-gnu`, `/etc/ssh`) breaks the host. Application
     /// data under `/var/lib/APP` or `/opt/APP` is not in this list.
-    static let protectedTrees = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/sbin", "/sys", "/usr"]
+    static let protectedTrees: Set<String> = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/sbin", "/sys", "/usr"]
+
+    /// The proper ancestors of the system directories (`/usr` of `/usr/bin`, and `""` for
+    /// the root), so that "an ancestor of one" is one lookup.
+    private static let systemAncestors: Set<String> = Set(systemDirectories.flatMap(ancestors))
+
+    /// `path` cut before each `/` in it: `/usr/lib/x` → `""`, `/usr`, `/usr/lib`.
+    private static func ancestors(of path: String) -> [String] {
+        path.utf8.indices.filter { path.utf8[$0] == UInt8(ascii: "/") }.map { String(decoding: path.utf8[..<$0], as: UTF8.self) }
+    }
 
     /// The scope of a path word. Unknown parts make it unresolved: a variable could hold
     /// `/` or `../../..`, and `${DIR:?}` only guarantees it is not empty. The exception is
@@ -73,7 +82,7 @@ enum PathClassifier {
     }
 
     static func isInProtectedTree(_ path: String) -> Bool {
-        protectedTrees.contains { path == $0 || path.hasPrefix($0 + "/") }
+        protectedTrees.contains(path) || ancestors(of: path).contains(where: protectedTrees.contains)
     }
 
     /// Resolves `.`, `..` and repeated slashes; `..` above the root stays at the root.
@@ -102,6 +111,28 @@ enum PathClassifier {
     /// `/etc/*` → `/etc`, `/var/lib/.*` → `/var/lib`: a glob component covering a whole
     /// directory reaches that directory.
     static func stripTrailingGlobs(_ path: String) -> String {
+        // Every whole-directory glob has a `*` or `?`: an absolute path in normal form whose
+        // last component has neither is its own result.
+        var path = path
+        let unchanged = path.withUTF8 { bytes -> Bool in
+            guard bytes.count > 1, bytes.first == UInt8(ascii: "/"), bytes.last != UInt8(ascii: "/") else { return false }
+            var previous: UInt8 = 0
+            var globInLast = false
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "/"):
+                    if previous == UInt8(ascii: "/") { return false }
+                    globInLast = false
+                case UInt8(ascii: "*"), UInt8(ascii: "?"):
+                    globInLast = true
+                default:
+                    break
+                }
+                previous = byte
+            }
+            return !globInLast
+        }
+        if unchanged { return path }
         var components = path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
         while let last = components.last, isWholeDirectoryGlob(last) {
             components.removeLast()
@@ -117,8 +148,6 @@ enum PathClassifier {
     }
 
     static func isSystem(_ path: String) -> Bool {
-        if systemDirectories.contains(path) { return true }
-        let withSlash = path + "/"
-        return systemDirectories.contains { $0.hasPrefix(withSlash) }
+        systemDirectories.contains(path) || systemAncestors.contains(path)
     }
 }
