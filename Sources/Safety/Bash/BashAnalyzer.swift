@@ -269,11 +269,15 @@ struct BashAnalyzer {
     /// network client is a shell driven from another host.
     mutating func checkShellWiredToNetwork(_ pipeline: BashPipeline) {
         guard pipeline.commands.count > 1 else { return }
-        let names: [String] = pipeline.commands.compactMap { command in
-            guard case .simple(let simple) = command, let head = simple.words.first?.staticValue else { return nil }
-            return Wrappers.baseName(head)
+        var hasShell = false
+        var hasNetworkClient = false
+        for command in pipeline.commands {
+            guard case .simple(let simple) = command, let head = simple.words.first?.staticValue else { continue }
+            let name = Wrappers.baseName(head)
+            if CommandNames.shells.contains(name) { hasShell = true }
+            if CommandNames.networkClients.contains(name) { hasNetworkClient = true }
         }
-        if names.contains(where: CommandNames.shells.contains), names.contains(where: CommandNames.networkClients.contains) {
+        if hasShell, hasNetworkClient {
             report(RuleCatalog.reverseShell, at: pipeline.offset, "a shell piped to and from a network client")
         }
     }

@@ -249,6 +249,7 @@ struct WordResolver {
             )
         }
         var segments: [String?] = []
+        segments.reserveCapacity(word.parts.count + 2)
         var flags = Flags()
         collect(word.parts, into: &segments, flags: &flags, quoted: false)
         if !segments.contains(where: { $0 == nil }) {
