@@ -8,6 +8,8 @@ enum WindowsPaths {
     ]
     /// Trees where anything deleted recursively breaks the system.
     static let protectedTrees = ["c:/windows", "c:/program files", "c:/program files (x86)", "c:/boot", "c:/recovery"]
+    /// ``protectedTrees`` with a `/` after each: what a path inside one starts with.
+    private static let protectedTreePrefixes = protectedTrees.map { $0 + "/" }
 
     static func scope(of value: PSValue?, recursive: Bool) -> PathClassifier.Scope {
         guard let path = value?.text else { return .unresolved }
@@ -28,8 +30,9 @@ enum WindowsPaths {
             return path.isEmpty || path == "." || path.hasPrefix("..") || path.contains("*") ? .unresolved : .ordinary
         }
         let drive = String(path.prefix(2))
-        var components = path.dropFirst(2).split(separator: "/").map(String.init).filter { $0 != "." }
-        var normalized: [String] = []
+        // `/` is ASCII: split the bytes, not the characters.
+        var components = path.utf8.dropFirst(2).split(separator: UInt8(ascii: "/")).map { Substring($0) }.filter { $0 != "." }
+        var normalized: [Substring] = []
         for component in components {
             if component == ".." { if !normalized.isEmpty { normalized.removeLast() } } else { normalized.append(component) }
         }
@@ -43,7 +46,7 @@ enum WindowsPaths {
             let fixed = drive + (globIndex == 0 ? "" : "/" + components[..<globIndex].joined(separator: "/"))
             if fixed == drive || (onSystemDrive && systemDirectories.contains(fixed)) { return .systemDirectory }
         }
-        if recursive, onSystemDrive, protectedTrees.contains(where: { full == $0 || full.hasPrefix($0 + "/") }) {
+        if recursive, onSystemDrive, protectedTrees.contains(full) || protectedTreePrefixes.contains(where: full.hasPrefix) {
             return .systemDirectory
         }
         return .ordinary
