@@ -68,7 +68,7 @@ struct PSInvocation {
         let parameterCount = command.elements.count { if case .parameter = $0 { true } else { false } }
         parameters.reserveCapacity(parameterCount)
         positionals.reserveCapacity(command.elements.count - parameterCount)
-        let isCmdlet = name.utf8.contains(UInt8(ascii: "-"))
+        let isCmdlet = name.contains("-")
         var elements = command.elements[...]
         var written: [Written] = []
         written.reserveCapacity(command.elements.count)
