@@ -74,3 +74,17 @@ enum PathText {
         }
     }
 }
+
+extension [UInt8] {
+    /// The index of the first newline at or after `start`, or the end: where a comment
+    /// that starts at `start` stops, found with `memchr` rather than byte by byte.
+    func endOfLine(from start: Int) -> Int {
+        guard start < count else { return count }
+        return withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) else {
+                return count
+            }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+}

@@ -210,11 +210,11 @@ extension BashParser {
         let name = text(nameStart..<index)
         guard !name.isEmpty else { throw BashParseError("'${' is not followed by a parameter name", offset: start) }
         let opStart = index
-        for candidate in [":-", ":=", ":?", ":+", "##", "%%", "//", "/#", "/%", "^^", ",,", "-", "=", "?", "+", "#", "%", "/", "^", ",", ":", "@", "["] {
-            let candidateBytes = Array(candidate.utf8)
-            if index + candidateBytes.count <= bytes.count, Array(bytes[index..<(index + candidateBytes.count)]) == candidateBytes {
-                index += candidateBytes.count
-                break
+        if let first = peek() {
+            if let second = peek(1), Self.isTwoByteParameterOperator(first, second) {
+                index += 2
+            } else if "-=?+#%/^,:@[".utf8.contains(first) {
+                index += 1
             }
         }
         let op = text(opStart..<index)
@@ -222,6 +222,20 @@ extension BashParser {
         let argumentParts = try parseParameterArgument()
         let argument = text(argumentStart..<(index - 1))
         return BashParameter(name: name, op: op, argument: argument, argumentParts: argumentParts, indirect: indirect, length: length)
+    }
+
+    /// `:-`, `:=`, `:?`, `:+`, `##`, `%%`, `//`, `/#`, `/%`, `^^`, `,,`: the operators that
+    /// take precedence over their first byte alone.
+    private static func isTwoByteParameterOperator(_ first: UInt8, _ second: UInt8) -> Bool {
+        switch (first, second) {
+        case (UInt8(ascii: ":"), UInt8(ascii: "-")), (UInt8(ascii: ":"), UInt8(ascii: "=")), (UInt8(ascii: ":"), UInt8(ascii: "?")),
+             (UInt8(ascii: ":"), UInt8(ascii: "+")), (UInt8(ascii: "#"), UInt8(ascii: "#")), (UInt8(ascii: "%"), UInt8(ascii: "%")),
+             (UInt8(ascii: "/"), UInt8(ascii: "/")), (UInt8(ascii: "/"), UInt8(ascii: "#")), (UInt8(ascii: "/"), UInt8(ascii: "%")),
+             (UInt8(ascii: "^"), UInt8(ascii: "^")), (UInt8(ascii: ","), UInt8(ascii: ",")):
+            true
+        default:
+            false
+        }
     }
 
     /// The word after a parameter operator, up to the closing `}`; substitutions in it are parsed.

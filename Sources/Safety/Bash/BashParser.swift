@@ -378,7 +378,7 @@ public struct BashParser {
             } else if byte == UInt8(ascii: "\\"), peek(1) == UInt8(ascii: "\n") {
                 index += 2
             } else if byte == UInt8(ascii: "#") {
-                while let next = peek(), next != UInt8(ascii: "\n") { index += 1 }
+                index = bytes.endOfLine(from: index)
             } else {
                 return
             }
