@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Checks that each rule gate set names exactly the commands its switch has cases for.
+"""Checks that each rule gate set names exactly the commands its switch has cases for, and
+that each name table maps some name to every case of its enum.
 
 The validator looks a command up in a set before running a long `switch` on its name (one
 hash instead of a comparison with every case). A case whose name is missing from the set
-would silently never run, so the test script fails when the two drift apart.
+would silently never run, so the test script fails when the two drift apart. Where a table
+from names to an enum replaces the switch on names, the compiler checks that the switch
+covers the enum; an enum case no name maps to would never run, which this checks.
 """
 import re
 import sys
@@ -20,9 +23,15 @@ GATES = [
     ("Rules/SecurityRules.swift", "static let commands: Set<String> = [", "switch invocation.name {"),
     ("Rules/NetworkRules.swift", "static let commands: Set<String> = resolvers.union([", "switch invocation.name {"),
     ("Rules/DataPlaneRules.swift", "static let programs: Set<String> = [", "switch name {"),
-    ("PowerShell/PSCommandRules.swift", "static let commands: Set<String> = [", "switch invocation.name {"),
     ("PowerShell/NativeCommandRules.swift", "static let commands: Set<String> = [", "switch name {"),
     ("Bash/BashAnalyzer.swift", "static let commandsFollowed: Set<String> = Set([", "guard invocation.traits.contains(.followed) else { return }\n        switch invocation.name {"),
+]
+
+
+# (file, the enum's declaration, file of the table, the table's declaration)
+TABLES = [
+    ("PowerShell/PSCommandRules.swift", "enum CmdletRule", "PowerShell/PSCommandRules.swift", "static let rules: [String: CmdletRule] = ["),
+    ("PowerShell/PSCommandRole.swift", "enum PSCommandRole", "PowerShell/PSCommandRole.swift", "static let roles: [String: PSCommandRole] = ["),
 ]
 
 
@@ -59,10 +68,23 @@ def main() -> int:
         cases = case_names(block(text, switch_at, "{", "}"))
         if declared != cases:
             failures.append(f"{file}: in the switch only: {sorted(cases - declared)}; in the set only: {sorted(declared - cases)}")
+    for enum_file, enum_declaration, table_file, table_declaration in TABLES:
+        enum_text = (ROOT / enum_file).read_text()
+        body = block(enum_text, enum_text.index(enum_declaration), "{", "}")
+        cases = set()
+        for line in body.splitlines():
+            match = re.match(r"^\s*case (.*)$", line)
+            if match:
+                cases.update(name.strip() for name in match.group(1).split(","))
+        table_text = (ROOT / table_file).read_text()
+        table = block(table_text, table_text.index(table_declaration) + len(table_declaration) - 1, "[", "]")
+        mapped = set(re.findall(r'"[^"]+": \.(\w+)', table))
+        if cases != mapped:
+            failures.append(f"{enum_file}: cases no name maps to: {sorted(cases - mapped)}; mapped but not cases: {sorted(mapped - cases)}")
     for failure in failures:
         print(failure, file=sys.stderr)
     if not failures:
-        print(f"rule gates match their switches ({len(GATES)} checked)")
+        print(f"rule gates match their switches ({len(GATES)} checked), name tables cover their enums ({len(TABLES)} checked)")
     return 1 if failures else 0
 
 
