@@ -41,6 +41,12 @@ struct RobustnessTests {
         #expect(ContinuousClock.now - start < .seconds(5))
     }
 
+    @Test("a recursive delete of a path with 200,000 components is judged like a short one")
+    func veryDeepPath() {
+        let report = validator.validate("rm -rf /usr/" + String(repeating: "a/", count: 200_000) + "b", language: .bash)
+        #expect(report.verdict == .block)
+    }
+
     @Test("nested parameter expansions and quotes are refused before they exhaust the stack")
     func nestedExpansions() {
         for opener in ["${x:-", "\"$(", "\"${x:-\""] {

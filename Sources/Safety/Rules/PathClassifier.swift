@@ -27,12 +27,15 @@ enum PathClassifier {
     /// recursively (`/usr/lib/x86_64-linux-gnu`, `/etc/ssh`) breaks the host. Application
     /// data under `/var/lib/APP` or `/opt/APP` is not in this list.
     static let protectedTrees: Set<String> = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/sbin", "/sys", "/usr"]
+    /// ``protectedTrees`` with a `/` after each: what a path inside one starts with.
+    private static let protectedTreePrefixes = protectedTrees.map { $0 + "/" }
 
     /// The proper ancestors of the system directories (`/usr` of `/usr/bin`, and `""` for
     /// the root), so that "an ancestor of one" is one lookup.
     private static let systemAncestors: Set<String> = Set(systemDirectories.flatMap(ancestors))
 
-    /// `path` cut before each `/` in it: `/usr/lib/x` → `""`, `/usr`, `/usr/lib`.
+    /// `path` cut before each `/` in it: `/usr/lib/x` → `""`, `/usr`, `/usr/lib`. Quadratic in
+    /// the number of components: for the fixed lists only.
     private static func ancestors(of path: String) -> [String] {
         path.utf8.indices.filter { path.utf8[$0] == UInt8(ascii: "/") }.map { String(decoding: path.utf8[..<$0], as: UTF8.self) }
     }
@@ -82,7 +85,8 @@ enum PathClassifier {
     }
 
     static func isInProtectedTree(_ path: String) -> Bool {
-        protectedTrees.contains(path) || ancestors(of: path).contains(where: protectedTrees.contains)
+        // Prefix tests, not the path's ancestors: a path from a script can have a million components.
+        protectedTrees.contains(path) || protectedTreePrefixes.contains(where: path.hasPrefix)
     }
 
     /// Resolves `.`, `..` and repeated slashes; `..` above the root stays at the root.
