@@ -224,7 +224,7 @@ extension BashAnalyzer {
             case .command(let words, _):
                 guard let head = words.first?.value else { continue }
                 let nested = CommandInvocation(
-                    name: Wrappers.baseName(head), arguments: Array(words.dropFirst()), redirects: [],
+                    name: Wrappers.baseName(head), arguments: words.dropFirst(), redirects: [],
                     offset: words.first?.offset ?? invocation.offset,
                     dynamicArguments: .foundUnder(startPaths, filtered: filtered), upstream: [], pipelineOffset: nil,
                     workingDirectory: resolver.workingDirectory, upstreamText: nil

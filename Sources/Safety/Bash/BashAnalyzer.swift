@@ -231,7 +231,7 @@ struct BashAnalyzer {
             }
             let invocation = CommandInvocation(
                 name: Wrappers.baseName(headValue),
-                arguments: Array(words.dropFirst()),
+                arguments: words.dropFirst(),
                 redirects: command.redirects.map { redirect in
                     var resolved = redirect
                     if let value = resolver.resolveWhole(redirect.target).value {

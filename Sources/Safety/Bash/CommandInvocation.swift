@@ -2,13 +2,17 @@
 /// substituted, and what it reads from recorded.
 ///
 /// A class: the analyzer and the rules hand one invocation around many times, and copying
-/// a reference is one retain where copying the ten fields of a struct was ten.
-final class CommandInvocation: Sendable {
+/// a reference is one retain where copying the ten fields of a struct was ten. Not
+/// `Sendable`: it lives within one validation, and its derived lists are filled in on first use.
+final class CommandInvocation {
     /// The command's base name: `/usr/bin/rm` → `rm`.
     let name: String
     /// What the rules and the analyzer know about ``name``.
     let traits: CommandTraits
-    let arguments: [ResolvedWord]
+    /// The words after the name, as unwrapping left them: a slice of the command's words.
+    private let argumentWords: ArraySlice<ResolvedWord>
+    /// The words after the name; copied out of ``argumentWords`` when a rule first asks.
+    private(set) lazy var arguments: [ResolvedWord] = Array(argumentWords)
     let redirects: [BashRedirect]
     let offset: Int
     /// Extra arguments arrive at run time (from `xargs`) or are the paths `find` walks.
@@ -23,19 +27,26 @@ final class CommandInvocation: Sendable {
     /// (`echo 'cmd' | sh`, `cat <<'EOF' | bash`).
     let upstreamText: String?
     /// Arguments that are not options, honouring `--`.
-    let operands: [ResolvedWord]
+    ///
+    /// This and the value lists below are built when a rule first asks: most commands
+    /// (`echo`, `grep`, `du`) concern no rule family, and building them for every command
+    /// cost more than the rules that read them.
+    private(set) lazy var operands: [ResolvedWord] = Self.operands(of: arguments)
     /// The values of the arguments that are known, in order.
-    let values: [String]
+    private(set) lazy var values: [String] = Self.knownValues(of: arguments)
     /// The values of the operands that are known, in order.
-    let operandValues: [String]
+    private(set) lazy var operandValues: [String] = {
+        // Commonly nothing is an option and everything is known: share the arrays.
+        operands.count == arguments.count && values.count == arguments.count ? values : Self.knownValues(of: operands)
+    }()
 
     init(
-        name: String, arguments: [ResolvedWord], redirects: [BashRedirect], offset: Int, dynamicArguments: DynamicArguments?,
+        name: String, arguments: ArraySlice<ResolvedWord>, redirects: [BashRedirect], offset: Int, dynamicArguments: DynamicArguments?,
         upstream: [String], pipelineOffset: Int?, workingDirectory: String?, upstreamText: String?
     ) {
         self.name = name
         self.traits = CommandTraits.of(name)
-        self.arguments = arguments
+        self.argumentWords = arguments
         self.redirects = redirects
         self.offset = offset
         self.dynamicArguments = dynamicArguments
@@ -43,10 +54,24 @@ final class CommandInvocation: Sendable {
         self.pipelineOffset = pipelineOffset
         self.workingDirectory = workingDirectory
         self.upstreamText = upstreamText
-        self.operands = Self.operands(of: arguments)
-        self.values = Self.knownValues(of: arguments)
-        // Commonly nothing is an option and everything is known: share the arrays.
-        self.operandValues = operands.count == arguments.count && values.count == arguments.count ? values : Self.knownValues(of: operands)
+    }
+
+    /// Whether `predicate` holds for a known argument, told whether the argument is an
+    /// operand (not an option, honouring `--`), without building the operand and value lists.
+    func containsKnownArgument(where predicate: (_ value: String, _ isOperand: Bool) -> Bool) -> Bool {
+        var optionsEnded = false
+        for argument in argumentWords {
+            guard let value = argument.value else { continue }
+            if optionsEnded { if predicate(value, true) { return true } else { continue } }
+            if value == "--" {
+                optionsEnded = true
+                if predicate(value, false) { return true }
+                continue
+            }
+            let isOption = value.utf8.first == UInt8(ascii: "-") && value.utf8.count > 1
+            if predicate(value, !isOption) { return true }
+        }
+        return false
     }
 
     /// The known values in order, in one allocation (`compactMap` grows its result step by step).

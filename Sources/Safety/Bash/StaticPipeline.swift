@@ -11,7 +11,7 @@ enum StaticPipeline {
         for command in item.first.commands {
             guard case .simple(let simple) = command, let words = Optional(resolver.resolve(simple.words)), let head = words.first?.value else { return nil }
             let invocation = CommandInvocation(
-                name: Wrappers.baseName(head), arguments: Array(words.dropFirst()), redirects: simple.redirects, offset: simple.offset,
+                name: Wrappers.baseName(head), arguments: words.dropFirst(), redirects: simple.redirects, offset: simple.offset,
                 dynamicArguments: nil, upstream: [], pipelineOffset: nil, workingDirectory: nil, upstreamText: text
             )
             if let produced = StaticOutput.of(invocation) {

@@ -74,10 +74,13 @@ enum Secrets {
 
     private static func isSecretPath(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 4 else { return false }
+        // Read the tables once, not once per byte through their lazy accessors.
+        let slots = firstByteSlots
+        let table = markersByFirstTwoBytes
         for start in 0..<(bytes.count - 1) {
-            let slot = firstByteSlots[Int(PathText.folded(bytes[start]))]
+            let slot = slots[Int(PathText.folded(bytes[start]))]
             guard slot >= 0 else { continue }
-            let candidates = markersByFirstTwoBytes[Int(slot) << 8 | Int(PathText.folded(bytes[start + 1]))]
+            let candidates = table[Int(slot) << 8 | Int(PathText.folded(bytes[start + 1]))]
             for marker in candidates where PathText.matches(marker, in: bytes, at: start) {
                 return true
             }

@@ -12,7 +12,6 @@ enum NetworkRules {
     ])
 
     static func check(_ invocation: CommandInvocation, facts: inout BashScriptFacts, report: BashCommandRules.Report) {
-        let arguments = invocation.values
         let offset = invocation.offset
         // Reading secrets, by any command.
         if !facts.readSecrets, readsSecrets(invocation) { facts.readSecrets = true }
@@ -22,17 +21,17 @@ enum NetworkRules {
         case "curl", "wget", "aria2c", "fetch":
             if let output = downloadTarget(invocation) { facts.downloadedPaths.insert(output) }
             if uploads(invocation) {
-                if facts.readSecrets || arguments.contains(where: { $0.contains("@") && Secrets.isSecretPath($0) }) {
+                if facts.readSecrets || invocation.values.contains(where: { $0.contains("@") && Secrets.isSecretPath($0) }) {
                     report(RuleCatalog.credentialsSent, offset, "\(invocation.name) sends secrets")
-                } else if invocation.upstream.contains(where: { ["env", "printenv", "set", "export", "declare"].contains($0) }) || arguments.contains(where: { $0.contains("/proc/self/environ") }) {
+                } else if invocation.upstream.contains(where: { ["env", "printenv", "set", "export", "declare"].contains($0) }) || invocation.values.contains(where: { $0.contains("/proc/self/environ") }) {
                     report(RuleCatalog.environmentSent, offset, "\(invocation.name) sends the environment")
                 } else if invocation.upstream.contains(where: { ["mysqldump", "pg_dump", "pg_dumpall", "mongodump", "tar", "zip"].contains($0) }) {
                     report(RuleCatalog.dataSent, offset, "\(invocation.name) sends \(invocation.upstream.joined(separator: "|"))")
                 }
             }
         case "nc", "ncat", "netcat", "nc.traditional", "nc.openbsd", "socat", "telnet", "openssl":
-            let text = arguments.joined(separator: " ").asciiLowercased()
-            if arguments.contains("-e") || arguments.contains("-c") || text.contains("--exec") || text.contains("--sh-exec")
+            let text = invocation.values.joined(separator: " ").asciiLowercased()
+            if invocation.values.contains("-e") || invocation.values.contains("-c") || text.contains("--exec") || text.contains("--sh-exec")
                 || invocation.name == "socat" && (text.contains("exec:") || text.contains("system:")) {
                 report(RuleCatalog.reverseShell, offset, "\(invocation.name) runs a shell for a remote host")
             } else if readsSecretInput(invocation) || facts.readSecrets {
@@ -50,7 +49,7 @@ enum NetworkRules {
                 report(RuleCatalog.dnsExfiltration, offset, "\(invocation.name) looks up a name built from data")
             }
         case "mysqldump", "pg_dump", "pg_dumpall", "mongodump":
-            if arguments.contains(where: { $0.hasPrefix("--result-file=") && $0.contains(":") }) {
+            if invocation.values.contains(where: { $0.hasPrefix("--result-file=") && $0.contains(":") }) {
                 report(RuleCatalog.dataSent, offset, invocation.name)
             }
         default:
@@ -114,10 +113,14 @@ enum NetworkRules {
     /// Whether the command reads a secret: as an operand, an input redirection, or a
     /// `find` for key files.
     static func readsSecrets(_ invocation: CommandInvocation) -> Bool {
-        // Over the known values (strings), not the resolved words: every command is asked,
-        // and copying a word per test cost more than the test.
-        for value in invocation.operandValues where Secrets.isSecretPath(value) { return true }
-        for value in invocation.values where value.contains("@") && Secrets.isSecretPath(value) { return true }
+        // Every command is asked: one pass over the known arguments, without building the
+        // invocation's operand and value lists. An option counts when it names a file with `@`
+        // (`curl -d @/etc/shadow`).
+        if invocation.containsKnownArgument(where: { value, isOperand in
+            (isOperand || value.contains("@")) && Secrets.isSecretPath(value)
+        }) {
+            return true
+        }
         if readsSecretInput(invocation) { return true }
         if invocation.name == "find" {
             let patterns = invocation.values.map { $0.asciiLowercased() }
