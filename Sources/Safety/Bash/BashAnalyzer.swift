@@ -198,7 +198,7 @@ struct BashAnalyzer {
             }
             return
         }
-        if !command.assignments.isEmpty, let head = command.words.first?.staticValue, BashParser.declarationBuiltins.contains(head) {
+        if !command.assignments.isEmpty, let head = command.words.first?.staticValue, BashParser.declarationBuiltins[head] != nil {
             // `local -a cmd=(...)`: the array assignments the parser took from the arguments.
             for assignment in command.assignments where assignment.arrayValues != nil {
                 record(assignment)
@@ -273,9 +273,9 @@ struct BashAnalyzer {
         var hasNetworkClient = false
         for command in pipeline.commands {
             guard case .simple(let simple) = command, let head = simple.words.first?.staticValue else { continue }
-            let name = Wrappers.baseName(head)
-            if CommandNames.shells.contains(name) { hasShell = true }
-            if CommandNames.networkClients.contains(name) { hasNetworkClient = true }
+            let traits = CommandTraits.of(Wrappers.baseName(head))
+            if traits.contains(.shell) { hasShell = true }
+            if traits.contains(.networkClient) { hasNetworkClient = true }
         }
         if hasShell, hasNetworkClient {
             report(RuleCatalog.reverseShell, at: pipeline.offset, "a shell piped to and from a network client")
@@ -353,9 +353,9 @@ struct BashAnalyzer {
             resolver.changeDirectory(to: invocation.operands.first)
         case "find":
             analyzeFind(invocation, downloadInSubstitutions: downloadInSubstitutions)
-        case _ where CommandNames.shells.contains(invocation.name):
+        case _ where invocation.traits.contains(.shell):
             analyzeShell(invocation, downloadInSubstitutions: downloadInSubstitutions)
-        case _ where CommandNames.otherInterpreters.contains(invocation.name):
+        case _ where invocation.traits.contains(.otherInterpreter):
             analyzeOtherInterpreter(invocation)
         default:
             break

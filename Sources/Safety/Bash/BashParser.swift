@@ -199,7 +199,7 @@ public struct BashParser {
             guard let word = try parseWord() else {
                 throw error("unexpected '\(currentTokenText())'")
             }
-            if words.isEmpty, let head = word.staticValue { isDeclaration = Self.declarationBuiltins.contains(head) }
+            if words.isEmpty, let head = word.staticValue { isDeclaration = Self.declarationBuiltins[head] != nil }
             words.append(word)
         }
         if words.isEmpty && assignments.isEmpty && redirects.isEmpty {
@@ -263,7 +263,9 @@ public struct BashParser {
     }
 
     /// `NAME=value`, `NAME+=value`, `NAME[i]=value` or `NAME=(a b c)` at the cursor.
-    static let declarationBuiltins: Set<String> = ["declare", "typeset", "local", "export", "readonly"]
+    /// The builtins whose `NAME=(...)` arguments are array assignments; asked of every
+    /// command's first word, hence a ``NameTable``.
+    static let declarationBuiltins = NameTable<Bool>(["declare": true, "typeset": true, "local": true, "export": true, "readonly": true])
 
     /// Whether `NAME=(`, `NAME+=(` or `NAME[i]=(` starts here.
     func arrayAssignmentFollows() -> Bool {

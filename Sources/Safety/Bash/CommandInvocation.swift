@@ -63,7 +63,7 @@ final class CommandInvocation {
         for argument in argumentWords {
             guard let value = argument.value else { continue }
             if optionsEnded { if predicate(value, true) { return true } else { continue } }
-            if value == "--" {
+            if Self.endsOptions(value) {
                 optionsEnded = true
                 if predicate(value, false) { return true }
                 continue
@@ -100,7 +100,7 @@ final class CommandInvocation {
     private static func operands(of arguments: [ResolvedWord]) -> [ResolvedWord] {
         func isOption(_ argument: ResolvedWord) -> Bool {
             guard let value = argument.value else { return false }
-            return value.utf8.first == UInt8(ascii: "-") && value.utf8.count > 1 || value == "--"
+            return value.utf8.first == UInt8(ascii: "-") && value.utf8.count > 1
         }
         guard arguments.contains(where: isOption) else { return arguments }
         var result: [ResolvedWord] = []
@@ -108,7 +108,7 @@ final class CommandInvocation {
         var optionsEnded = false
         for argument in arguments {
             if !optionsEnded, let value = argument.value {
-                if value == "--" {
+                if endsOptions(value) {
                     optionsEnded = true
                     continue
                 }
@@ -117,6 +117,12 @@ final class CommandInvocation {
             result.append(argument)
         }
         return result
+    }
+
+    /// Whether `value` is `--`, compared as bytes: asked of every argument, and a string
+    /// comparison with a literal that differs takes the slow path of `==`.
+    private static func endsOptions(_ value: String) -> Bool {
+        value.utf8.count == 2 && value.utf8.first == UInt8(ascii: "-") && value.utf8.last == UInt8(ascii: "-")
     }
 
     /// Whether a short flag letter (`-rf` contains `r`) or a long option is present before `--`.

@@ -338,17 +338,16 @@ struct WordResolver {
 
     private func value(of parameter: BashParameter) -> String? {
         guard !parameter.indirect, !parameter.length else { return nil }
-        if parameter.name == "HOME" && parameter.op.isEmpty {
-            return "~"
-        }
-        if parameter.name == "IFS", variables["IFS"] == nil, parameter.op.isEmpty {
-            return " "
-        }
-        if variables[parameter.name] == nil, parameter.op.isEmpty, Self.numericParameters.contains(parameter.name) {
-            // `$$`, `$RANDOM`: digits whatever they are, which is all a path needs to know.
-            return "1"
-        }
+        // One lookup per parameter: this is asked of every expansion in the script.
         let variable = lookup(parameter.name)
+        if parameter.op.isEmpty {
+            if parameter.name.utf8.count == 4, parameter.name == "HOME" { return "~" }
+            if variable == nil {
+                if parameter.name.utf8.count == 3, parameter.name == "IFS" { return " " }
+                // `$$`, `$RANDOM`: digits whatever they are, which is all a path needs to know.
+                if Self.numericParameters.contains(parameter.name) { return "1" }
+            }
+        }
         if case .array(let items)? = variable {
             switch (parameter.op, parameter.argument) {
             case ("", _): return items.first ?? ""

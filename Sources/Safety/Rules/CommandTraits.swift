@@ -18,6 +18,10 @@ struct CommandTraits: OptionSet, Sendable {
     static let otherInterpreter = CommandTraits(rawValue: 1 << 7)
     /// Followed by ``BashAnalyzer/analyzeInvocation(_:words:downloadInSubstitutions:)`` beyond the rules.
     static let followed = CommandTraits(rawValue: 1 << 8)
+    /// A shell (``CommandNames/shells``).
+    static let shell = CommandTraits(rawValue: 1 << 9)
+    /// A program that carries a byte stream to or from another host (``CommandNames/networkClients``).
+    static let networkClient = CommandTraits(rawValue: 1 << 10)
 
     /// The traits of a command's base name; empty for most commands.
     static func of(_ name: String) -> CommandTraits {
@@ -30,6 +34,7 @@ struct CommandTraits: OptionSet, Sendable {
             (DestructionRules.commands, .destruction), (AvailabilityRules.commands, .availability), (SecurityRules.commands, .security),
             (ChangeRules.commands, .change), (PersistenceRules.commands, .persistence), (DataPlaneRules.programs, .dataPlane),
             (NetworkRules.commands, .network), (CommandNames.otherInterpreters, .otherInterpreter), (BashAnalyzer.commandsFollowed, .followed),
+            (CommandNames.shells, .shell), (CommandNames.networkClients, .networkClient),
         ]
         for (commands, trait) in members {
             for command in commands { table[command, default: []].insert(trait) }
