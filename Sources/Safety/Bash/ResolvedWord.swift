@@ -248,23 +248,37 @@ struct WordResolver {
                 source: word.source, offset: word.offset, stopsShell: stopsShell(parameter)
             )
         }
-        var segments: [String?] = []
-        segments.reserveCapacity(word.parts.count + 2)
+        var known = KnownText()
         var flags = Flags()
-        collect(word.parts, into: &segments, flags: &flags, quoted: false)
-        if !segments.contains(where: { $0 == nil }) {
-            let value = segments.count == 1 ? segments[0] ?? "" : segments.map { $0 ?? "" }.joined()
+        collect(word.parts, into: &known, flags: &flags, quoted: false)
+        guard let prefix = known.prefix else {
             return ResolvedWord(
-                value: value, knownPrefix: value, knownSuffix: value, guarded: true, hasGlob: flags.hasGlob,
+                value: known.tail, knownPrefix: known.tail, knownSuffix: known.tail, guarded: true, hasGlob: flags.hasGlob,
                 source: word.source, offset: word.offset, stopsShell: flags.stopsShell
             )
         }
-        let prefix = segments.prefix { $0 != nil }.map { $0 ?? "" }.joined()
-        let suffix = segments.reversed().prefix { $0 != nil }.reversed().map { $0 ?? "" }.joined()
         return ResolvedWord(
-            value: nil, knownPrefix: prefix, knownSuffix: suffix, guarded: flags.guarded, hasGlob: flags.hasGlob,
+            value: nil, knownPrefix: prefix, knownSuffix: known.tail, guarded: flags.guarded, hasGlob: flags.hasGlob,
             source: word.source, offset: word.offset, stopsShell: flags.stopsShell
         )
+    }
+
+    /// The known text of a word's parts, read in order: appended to directly rather than
+    /// collected as segments and joined.
+    private struct KnownText {
+        /// The text before the first unknown part; `nil` while every part is known.
+        var prefix: String?
+        /// The text since the last unknown part (all of it while every part is known).
+        var tail = ""
+
+        mutating func append(_ known: String) {
+            tail += known
+        }
+
+        mutating func appendUnknown() {
+            if prefix == nil { prefix = tail }
+            tail = ""
+        }
     }
 
     /// The parameter of a word that is one parameter expansion, quoted or not.
@@ -296,39 +310,39 @@ struct WordResolver {
         return unsetVariables.isCertainlyUnset(parameter.name)
     }
 
-    private func collect(_ parts: [BashWordPart], into segments: inout [String?], flags: inout Flags, quoted: Bool) {
+    private func collect(_ parts: [BashWordPart], into known: inout KnownText, flags: inout Flags, quoted: Bool) {
         for part in parts {
             switch part {
             case .literal(let text):
                 if !quoted, text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }) {
                     flags.hasGlob = true
                 }
-                segments.append(text)
+                known.append(text)
             case .quoted(let text):
-                segments.append(text)
+                known.append(text)
             case .doubleQuoted(let inner):
-                collect(inner, into: &segments, flags: &flags, quoted: true)
+                collect(inner, into: &known, flags: &flags, quoted: true)
             case .parameter(let parameter):
                 if let value = value(of: parameter) {
-                    segments.append(value)
+                    known.append(value)
                 } else {
                     if !parameter.failsWhenEmpty { flags.guarded = false }
                     if stopsShell(parameter) { flags.stopsShell = true }
-                    segments.append(nil)
+                    known.appendUnknown()
                 }
             case .commandSubstitution(let script, _):
                 // `$(echo rm)`, `$(echo cm0= | base64 -d)`: fixed output is known output.
                 if let output = StaticPipeline.output(of: script, resolver: self) {
                     var trimmed = output
                     while trimmed.hasSuffix("\n") { trimmed.removeLast() }
-                    segments.append(trimmed)
+                    known.append(trimmed)
                 } else {
                     flags.guarded = false
-                    segments.append(nil)
+                    known.appendUnknown()
                 }
             case .processSubstitution, .arithmetic:
                 flags.guarded = false
-                segments.append(nil)
+                known.appendUnknown()
             }
         }
     }

@@ -67,12 +67,15 @@ enum Wrappers {
         var words = words[...]
         var viaXargs = false
         var rounds = 0
-        while let head = words.first, rounds < 16 {
+        // The head's value is read in place: copying the whole word for every command cost
+        // more than the lookup.
+        while let head = words.indices.first, rounds < 16 {
             rounds += 1
-            guard let value = head.value else { return .dynamic(head) }
+            guard let value = words[head].value else { return .dynamic(words[head]) }
             let name = baseName(value)
             guard let spec = specs[name] else { break }
             if name == "xargs" { viaXargs = true }
+            let wrapper = words[head]
             words = words.dropFirst()
             switch skipOptions(of: spec, in: &words) {
             case .query: return .nothing
@@ -81,7 +84,7 @@ enum Wrappers {
             }
             if words.isEmpty {
                 // `env` alone prints the environment; `nohup` alone runs nothing.
-                if name == "env" { return .command(words: [head], viaXargs: false) }
+                if name == "env" { return .command(words: [wrapper], viaXargs: false) }
                 return spec.isShellWithoutCommand ? .nothing : .command(words: [], viaXargs: viaXargs)
             }
             if name == "watch", words.count == 1, let only = words.first {
