@@ -76,9 +76,11 @@ struct BashAnalyzer {
     }
 
     mutating func analyze(_ list: BashList) {
-        for item in list.items {
-            analyze(item.first)
-            for (_, pipeline) in item.rest { analyze(pipeline) }
+        // By index, here and in the loops below: the nodes are borrowed from the tree
+        // instead of copied out of it, a retain and a release per array they hold.
+        for index in list.items.indices {
+            analyze(list.items[index].first)
+            for rest in list.items[index].rest.indices { analyze(list.items[index].rest[rest].1) }
         }
     }
 
@@ -91,12 +93,12 @@ struct BashAnalyzer {
         pipelineOffset = pipeline.offset
         var upstream: [String] = []
         var upstreamText: String?
-        for (position, command) in pipeline.commands.enumerated() {
+        for position in pipeline.commands.indices {
             pendingUpstreamText = upstreamText
             staticOutput = nil
             outputIsPiped = position < pipeline.commands.count - 1
             let mark = ran.count
-            analyze(command, upstream: upstream)
+            analyze(pipeline.commands[position], upstream: upstream)
             upstreamText = staticOutput
             if outputIsPiped {
                 for name in ran[mark...] where !upstream.contains(name) { upstream.append(name) }
@@ -181,11 +183,11 @@ struct BashAnalyzer {
             if let value = assignment.value { analyzeSubstitutions(in: value) }
             for value in assignment.arrayValues ?? [] { analyzeSubstitutions(in: value) }
         }
-        for word in command.words { analyzeSubstitutions(in: word) }
-        for redirect in command.redirects {
-            analyzeSubstitutions(in: redirect.target)
-            if let document = redirect.hereDocument {
-                analyzeSubstitutions(in: document.parts)
+        for index in command.words.indices { analyzeSubstitutions(in: command.words[index]) }
+        for index in command.redirects.indices {
+            analyzeSubstitutions(in: command.redirects[index].target)
+            if let parts = command.redirects[index].hereDocument?.parts {
+                analyzeSubstitutions(in: parts)
             }
         }
         // `bash -c "$(curl ...)"`: what the substitutions ran, before the command itself.

@@ -217,11 +217,7 @@ extension BashParser {
     mutating func parseFunctionDefinitionIfPresent() throws(BashParseError) -> BashCommand? {
         let start = index
         var cursor = index
-        while cursor < bytes.count, !isMetacharacter(bytes[cursor]), bytes[cursor] != UInt8(ascii: "\n"),
-              bytes[cursor] != UInt8(ascii: "'"), bytes[cursor] != UInt8(ascii: "\""), bytes[cursor] != UInt8(ascii: "$"),
-              bytes[cursor] != UInt8(ascii: "`"), bytes[cursor] != UInt8(ascii: "\\") {
-            cursor += 1
-        }
+        while cursor < bytes.count, Self.isPlainWordByte(bytes[cursor]) { cursor += 1 }
         guard cursor > start else { return nil }
         let nameEnd = cursor
         while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t") { cursor += 1 }

@@ -56,20 +56,20 @@ final class CommandInvocation {
         self.upstreamText = upstreamText
     }
 
-    /// Whether `predicate` holds for a known argument, told whether the argument is an
-    /// operand (not an option, honouring `--`), without building the operand and value lists.
-    func containsKnownArgument(where predicate: (_ value: String, _ isOperand: Bool) -> Bool) -> Bool {
+    /// Whether `predicate` holds for a known argument's UTF-8 bytes, told whether the
+    /// argument is an operand (not an option, honouring `--`), without building the operand
+    /// and value lists: every command is asked this, so it reads each value's bytes in place.
+    func containsKnownArgument(where predicate: (_ bytes: UnsafeBufferPointer<UInt8>, _ isOperand: Bool) -> Bool) -> Bool {
         var optionsEnded = false
         for argument in argumentWords {
-            guard let value = argument.value else { continue }
-            if optionsEnded { if predicate(value, true) { return true } else { continue } }
-            if Self.endsOptions(value) {
-                optionsEnded = true
-                if predicate(value, false) { return true }
-                continue
+            guard var value = argument.value else { continue }
+            let found = value.withUTF8 { bytes in
+                if optionsEnded { return predicate(bytes, true) }
+                let isOption = bytes.count > 1 && bytes[0] == UInt8(ascii: "-")
+                if isOption, bytes.count == 2, bytes[1] == UInt8(ascii: "-") { optionsEnded = true }
+                return predicate(bytes, !isOption)
             }
-            let isOption = value.utf8.first == UInt8(ascii: "-") && value.utf8.count > 1
-            if predicate(value, !isOption) { return true }
+            if found { return true }
         }
         return false
     }
@@ -108,7 +108,7 @@ final class CommandInvocation {
         var optionsEnded = false
         for argument in arguments {
             if !optionsEnded, let value = argument.value {
-                if endsOptions(value) {
+                if value == "--" {
                     optionsEnded = true
                     continue
                 }
@@ -117,12 +117,6 @@ final class CommandInvocation {
             result.append(argument)
         }
         return result
-    }
-
-    /// Whether `value` is `--`, compared as bytes: asked of every argument, and a string
-    /// comparison with a literal that differs takes the slow path of `==`.
-    private static func endsOptions(_ value: String) -> Bool {
-        value.utf8.count == 2 && value.utf8.first == UInt8(ascii: "-") && value.utf8.last == UInt8(ascii: "-")
     }
 
     /// Whether a short flag letter (`-rf` contains `r`) or a long option is present before `--`.

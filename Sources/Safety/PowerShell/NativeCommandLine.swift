@@ -72,7 +72,7 @@ enum Secrets {
         return found
     }
 
-    private static func isSecretPath(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isSecretPath(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 4 else { return false }
         // Read the tables once, not once per byte through their lazy accessors.
         let slots = firstByteSlots

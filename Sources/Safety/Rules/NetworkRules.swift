@@ -116,8 +116,8 @@ enum NetworkRules {
         // Every command is asked: one pass over the known arguments, without building the
         // invocation's operand and value lists. An option counts when it names a file with `@`
         // (`curl -d @/etc/shadow`).
-        if invocation.containsKnownArgument(where: { value, isOperand in
-            (isOperand || value.contains("@")) && Secrets.isSecretPath(value)
+        if invocation.containsKnownArgument(where: { bytes, isOperand in
+            (isOperand || bytes.contains(UInt8(ascii: "@"))) && Secrets.isSecretPath(bytes: bytes)
         }) {
             return true
         }
