@@ -32,6 +32,7 @@ GATES = [
 TABLES = [
     ("PowerShell/PSCommandRules.swift", "enum CmdletRule", "PowerShell/PSCommandRules.swift", "static let rules: [String: CmdletRule] = ["),
     ("PowerShell/PSCommandRole.swift", "enum PSCommandRole", "PowerShell/PSCommandRole.swift", "static let roles: [String: PSCommandRole] = ["),
+    ("PowerShell/PSOutputCommand.swift", "enum PSOutputCommand", "PowerShell/PSOutputCommand.swift", "static let outputCommands: [String: PSOutputCommand] = ["),
 ]
 
 

@@ -13,6 +13,8 @@ struct PSCommandTraits: Sendable {
     var nativeRules = false
     /// ``DataPlaneRules`` has a case for the program.
     var dataPlane = false
+    /// What ``PSEvaluator`` knows of the command's output.
+    var output: PSOutputCommand?
 
     /// The traits of a lower-cased, alias-resolved name; none for most commands.
     static func of(_ name: String) -> PSCommandTraits {
@@ -25,6 +27,7 @@ struct PSCommandTraits: Sendable {
         for (name, rule) in PSCommandRules.rules { table[name, default: PSCommandTraits()].cmdletRule = rule }
         for name in NativeCommandRules.commands { table[name, default: PSCommandTraits()].nativeRules = true }
         for name in DataPlaneRules.programs { table[name, default: PSCommandTraits()].dataPlane = true }
+        for (name, output) in PSEvaluator.outputCommands { table[name, default: PSCommandTraits()].output = output }
         return NameTable(table)
     }()
 }

@@ -42,15 +42,10 @@ struct PSEvaluator {
         case .bareword(let word, _):
             return .string(word)
         case .variable(let name, _):
-            switch name {
-            case "true": return .boolean(true)
-            case "false": return .boolean(false)
-            case "null": return .unknown
-            default:
-                if let value = variables[name] { return value }
-                if let value = Self.environment[name] { return .string(value) }
-                return .unknown
-            }
+            if let constant = Self.automaticConstant(name) { return constant }
+            if let value = variables[name] { return value }
+            if let value = Self.environment[name] { return .string(value) }
+            return .unknown
         case .array(let items, _):
             return .array(items.map(evaluate))
         case .hashtable(let keys, let values, _):
@@ -92,14 +87,30 @@ struct PSEvaluator {
     }
 
     /// What a command in a subexpression yields, when that is the point (downloads, objects).
+    /// `$true`, `$false`, `$null`. Every variable read asks, so the length is compared
+    /// first: a string comparison that fails takes the slow path of `==`.
+    private static func automaticConstant(_ name: String) -> PSValue? {
+        switch name.utf8.count {
+        case 4 where name == "true": .boolean(true)
+        case 4 where name == "null": .unknown
+        case 5 where name == "false": .boolean(false)
+        default: nil
+        }
+    }
+
     static func commandResult(_ command: PSCommand, evaluator: PSEvaluator) -> PSValue {
         guard case .bareword(let word, _) = command.name else { return .unknown }
-        if let body = evaluator.functions[word.asciiLowercased()] {
-            return evaluator.call(function: body, named: word.asciiLowercased(), command: command)
+        if !evaluator.functions.isEmpty {
+            let function = word.asciiLowercased()
+            if let body = evaluator.functions[function] {
+                return evaluator.call(function: body, named: function, command: command)
+            }
         }
         let name = PSAliases.resolve(word, userAliases: [:])
-        switch name {
-        case "new-scheduledtaskaction":
+        // One table lookup: most commands have no output the evaluator knows.
+        guard let output = PSCommandTraits.of(name).output else { return .unknown }
+        switch output {
+        case .newScheduledTaskAction:
             let invocation = PSInvocation(
                 name: name, command: command, evaluate: { evaluator.evaluate($0) }, splats: { evaluator.variables[$0] },
                 offset: command.offset, upstream: [], upstreamDownloaded: false
@@ -108,7 +119,7 @@ struct PSEvaluator {
             let argument = invocation.value(["argument"], position: 1)
             if argument != nil && argument?.text == nil { return .unknown }
             return .object("task-action:" + program + "\u{0}" + (argument?.text ?? ""))
-        case "new-scheduledtasktrigger":
+        case .newScheduledTaskTrigger:
             let invocation = PSInvocation(
                 name: name, command: command, evaluate: { evaluator.evaluate($0) }, splats: { evaluator.variables[$0] },
                 offset: command.offset, upstream: [], upstreamDownloaded: false
@@ -116,15 +127,15 @@ struct PSEvaluator {
             // Exact names: `-At` abbreviates nothing here, it is the time.
             let kinds = ["atstartup", "atlogon", "once", "daily", "weekly"].filter { kind in invocation.parameters.contains { $0.name == kind } }
             return kinds.count == 1 ? .object("task-trigger:" + kinds[0]) : .unknown
-        case "get-childitem":
+        case .getChildItem:
             let invocation = PSInvocation(
                 name: name, command: command, evaluate: { evaluator.evaluate($0) }, splats: { evaluator.variables[$0] },
                 offset: command.offset, upstream: [], upstreamDownloaded: false
             )
             let path = invocation.value(["path", "literalpath"], position: 0) ?? .string(".")
             return .listing(path, narrowed: invocation.has("filter", "include", "exclude"))
-        case "invoke-webrequest", "invoke-restmethod": return .downloaded
-        case "join-path":
+        case .download: return .downloaded
+        case .joinPath:
             let parts = command.elements.compactMap { element -> PSValue? in
                 switch element {
                 case .argument(let expression): evaluator.evaluate(expression)
@@ -135,7 +146,7 @@ struct PSEvaluator {
             let texts = parts.map(\.text)
             guard parts.count >= 2, texts.allSatisfy({ $0 != nil }) else { return .unknown }
             return .string(texts.compactMap { $0 }.joined(separator: "\\"))
-        case "get-command":
+        case .getCommand:
             // `& (gcm Invoke-Ex*)`: the wildcard picks a command.
             for element in command.elements {
                 if case .argument(let expression) = element, let pattern = evaluator.evaluate(expression).text {
@@ -146,7 +157,7 @@ struct PSEvaluator {
                 }
             }
             return .unknown
-        case "new-object":
+        case .newObject:
             for element in command.elements {
                 if case .argument(let expression) = element, let type = evaluator.evaluate(expression).text {
                     return .object(PSTypes.normalize(type))
@@ -155,8 +166,6 @@ struct PSEvaluator {
                     return .object(PSTypes.normalize(type))
                 }
             }
-            return .unknown
-        default:
             return .unknown
         }
     }
