@@ -11,8 +11,8 @@ struct PSInvocation {
     var name: String
     /// What the analyzer and the rules know about ``name``.
     let traits: PSCommandTraits
-    var parameters: [Parameter]
-    var positionals: [PSValue]
+    private(set) var parameters: [Parameter]
+    private(set) var positionals: [PSValue]
     var offset: Int
     /// Names of the commands before this one in the pipeline.
     var upstream: [String]
@@ -27,13 +27,13 @@ struct PSInvocation {
     /// reads ``allTexts`` (few commands have rules that do).
     private var written: [Written] = []
 
+    /// An index into ``parameters`` or ``positionals``: plain integers, which the list
+    /// stores and frees without reference counting.
     private enum Written {
-        /// `-name`.
-        case parameter(String)
-        /// A parameter's value: its text when known.
-        case value(PSValue)
+        /// `-name` and its value, if it has one.
+        case parameter(Int)
         /// A positional argument: the text of each element.
-        case argument(PSValue)
+        case argument(Int)
     }
 
     /// Parameters that never take a value, so the word after them is positional.
@@ -79,23 +79,20 @@ struct PSInvocation {
             switch element {
             case .parameter(let name, let value?, _):
                 let evaluated = evaluate(value)
+                written.append(.parameter(parameters.count))
                 parameters.append(Parameter(name: name, value: evaluated, expression: value))
-                written.append(.parameter(name))
-                written.append(.value(evaluated))
             case .parameter(let name, nil, _):
-                written.append(.parameter(name))
+                written.append(.parameter(parameters.count))
                 if !Self.isSwitch(name, cmdlet: isCmdlet), case .argument(let next)? = elements.first {
                     elements = elements.dropFirst()
                     let evaluated = evaluate(next)
                     parameters.append(Parameter(name: name, value: evaluated, expression: next))
-                    written.append(.value(evaluated))
                 } else {
                     parameters.append(Parameter(name: name, value: nil, expression: nil))
                 }
             case .argument(let expression):
-                let evaluated = evaluate(expression)
-                positionals.append(evaluated)
-                written.append(.argument(evaluated))
+                written.append(.argument(positionals.count))
+                positionals.append(evaluate(expression))
             case .splat(let variable, _):
                 switch splats(variable) {
                 case .table(let table)?:
@@ -161,9 +158,11 @@ struct PSInvocation {
         texts.reserveCapacity(written.count)
         for item in written {
             switch item {
-            case .parameter(let name): texts.append("-" + name)
-            case .value(let value): if let text = value.text { texts.append(text.asciiLowercased()) }
-            case .argument(let value): texts.append(contentsOf: value.elements.compactMap { $0.text?.asciiLowercased() })
+            case .parameter(let index):
+                texts.append("-" + parameters[index].name)
+                if let text = parameters[index].value?.text { texts.append(text.asciiLowercased()) }
+            case .argument(let index):
+                texts.append(contentsOf: positionals[index].elements.compactMap { $0.text?.asciiLowercased() })
             }
         }
         return texts

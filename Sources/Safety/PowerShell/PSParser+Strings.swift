@@ -19,6 +19,14 @@ extension PSParser {
     mutating func readSingleQuoted() throws(PSParseError) -> String {
         let start = index
         index += 1
+        // Most strings hold no doubled quote: their text is the bytes up to the closing one.
+        let contentStart = index
+        while let byte = peek(), byte != UInt8(ascii: "'") { index += 1 }
+        if index < bytes.count, peek(1) != UInt8(ascii: "'") {
+            index += 1
+            return text(contentStart..<(index - 1))
+        }
+        index = contentStart
         var result: [UInt8] = []
         while let byte = peek() {
             if byte == UInt8(ascii: "'") {
@@ -85,7 +93,8 @@ extension PSParser {
     }
 
     /// Parses expandable text until `isEnd` finds the closing delimiter at the cursor (and
-    /// consumes it).
+    /// consumes it). The delimiter starts with `"`: plain text up to the next `"`, `` ` `` or
+    /// `$` is taken in one piece without asking `isEnd` at every byte.
     mutating func readExpandableParts(isEnd: (inout PSParser) -> Bool) throws(PSParseError) -> [PSExpression] {
         let start = index
         var parts: [PSExpression] = []
@@ -122,8 +131,10 @@ extension PSParser {
                     index += 1
                 }
             default:
-                literal.append(byte)
+                let runStart = index
                 index += 1
+                while let next = peek(), next != UInt8(ascii: "\""), next != UInt8(ascii: "`"), next != UInt8(ascii: "$") { index += 1 }
+                literal.append(contentsOf: bytes[runStart..<index])
             }
         }
         throw PSParseError(message: "a string opened here is never closed", offset: max(0, start - 1))
