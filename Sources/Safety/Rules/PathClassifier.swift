@@ -145,9 +145,12 @@ enum PathClassifier {
     }
 
     static func isWholeDirectoryGlob(_ component: some StringProtocol) -> Bool {
+        // Only glob punctuation makes one: a name is rejected on its bytes before the
+        // string comparisons.
+        guard component.utf8.allSatisfy({ "*?.{},[!]/".utf8.contains($0) }) else { return false }
         switch component {
-        case "*", ".*", "*.*", "{*,.*}", ".[!.]*", "?*", "**", "*/": true
-        default: component.utf8.allSatisfy { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
+        case "*", ".*", "*.*", "{*,.*}", ".[!.]*", "?*", "**", "*/": return true
+        default: return component.utf8.allSatisfy { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
         }
     }
 
