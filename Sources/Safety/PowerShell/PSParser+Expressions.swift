@@ -251,7 +251,7 @@ extension PSParser {
             parenthesisDepth -= 1
             commaListsAllowed = savedCommas
         }
-        let script = try parseStatements(until: [UInt8(ascii: ")")])
+        let script = try parseStatements(until: UInt8(ascii: ")"))
         guard peek() == UInt8(ascii: ")") else { throw PSParseError(message: "a '(' opened here is never closed", offset: start) }
         index += 1
         return .subexpression(script, offset: start)

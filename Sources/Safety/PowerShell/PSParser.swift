@@ -25,7 +25,7 @@ public struct PSParser {
 
     public static func parse(_ script: String) throws(PSParseError) -> PSScript {
         var parser = PSParser(script)
-        let script = try parser.parseStatements(until: [])
+        let script = try parser.parseStatements(until: nil)
         parser.skipTrivia(newlines: true)
         guard parser.atEnd else { throw parser.error("unexpected '\(parser.currentText())'") }
         return script
@@ -56,8 +56,8 @@ public struct PSParser {
 
     // MARK: - Statements
 
-    /// Statements up to the end, or up to one of `closers` (`}`, `)`), which is not consumed.
-    mutating func parseStatements(until closers: Set<UInt8>) throws(PSParseError) -> PSScript {
+    /// Statements up to the end, or up to `closer` (`}`, `)`), which is not consumed.
+    mutating func parseStatements(until closer: UInt8?) throws(PSParseError) -> PSScript {
         try enter()
         defer { depth -= 1 }
         var statements: [PSStatement] = []
@@ -68,13 +68,13 @@ public struct PSParser {
                 skipTrivia(newlines: true)
             }
             guard let byte = peek() else { break }
-            if closers.contains(byte) { break }
+            if byte == closer { break }
             if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "}") {
                 throw error("unexpected '\(Character(UnicodeScalar(byte)))'")
             }
             statements.append(try parseStatement())
             skipTrivia(newlines: false)
-            if let next = peek(), next != UInt8(ascii: "\n"), next != UInt8(ascii: ";"), !closers.contains(next),
+            if let next = peek(), next != UInt8(ascii: "\n"), next != UInt8(ascii: ";"), next != closer,
                next != UInt8(ascii: "}"), next != UInt8(ascii: ")") {
                 throw error("unexpected '\(currentText())' after a statement")
             }
@@ -331,7 +331,7 @@ public struct PSParser {
         index += 1
         parenthesisDepth += 1
         defer { parenthesisDepth -= 1 }
-        let script = try parseStatements(until: [UInt8(ascii: ")")])
+        let script = try parseStatements(until: UInt8(ascii: ")"))
         guard peek() == UInt8(ascii: ")") else { throw error("')' was expected") }
         index += 1
         return .pipeline(PSPipeline(elements: [.expression(.subexpression(script, offset: start))], offset: start))
@@ -350,7 +350,7 @@ public struct PSParser {
             parenthesisDepth = saved
             commaListsAllowed = savedCommas
         }
-        let script = try parseStatements(until: [UInt8(ascii: "}")])
+        let script = try parseStatements(until: UInt8(ascii: "}"))
         guard peek() == UInt8(ascii: "}") else { throw error("'}' was expected but the script ended") }
         index += 1
         return script
