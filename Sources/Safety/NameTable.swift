@@ -45,3 +45,14 @@ struct NameTable<Value: Sendable>: Sendable {
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }
+
+extension NameTable where Value == Bool {
+    /// A fixed set of names, for membership tests made for every command or parameter.
+    init(names: some Sequence<String>) {
+        self.init(Dictionary(names.map { ($0, true) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    func contains(_ name: String) -> Bool {
+        self[name] != nil
+    }
+}

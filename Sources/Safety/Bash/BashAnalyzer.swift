@@ -200,7 +200,7 @@ struct BashAnalyzer {
             }
             return
         }
-        if !command.assignments.isEmpty, let head = command.words.first?.staticValue, BashParser.declarationBuiltins[head] != nil {
+        if !command.assignments.isEmpty, let head = command.words.first?.staticValue, BashParser.declarationBuiltins.contains(head) {
             // `local -a cmd=(...)`: the array assignments the parser took from the arguments.
             for assignment in command.assignments where assignment.arrayValues != nil {
                 record(assignment)

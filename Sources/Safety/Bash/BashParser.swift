@@ -199,7 +199,7 @@ public struct BashParser {
             guard let word = try parseWord() else {
                 throw error("unexpected '\(currentTokenText())'")
             }
-            if words.isEmpty, let head = word.staticValue { isDeclaration = Self.declarationBuiltins[head] != nil }
+            if words.isEmpty, let head = word.staticValue { isDeclaration = Self.declarationBuiltins.contains(head) }
             words.append(word)
         }
         if words.isEmpty && assignments.isEmpty && redirects.isEmpty {
@@ -262,10 +262,9 @@ public struct BashParser {
         return redirect
     }
 
-    /// `NAME=value`, `NAME+=value`, `NAME[i]=value` or `NAME=(a b c)` at the cursor.
     /// The builtins whose `NAME=(...)` arguments are array assignments; asked of every
     /// command's first word, hence a ``NameTable``.
-    static let declarationBuiltins = NameTable<Bool>(["declare": true, "typeset": true, "local": true, "export": true, "readonly": true])
+    static let declarationBuiltins = NameTable(names: ["declare", "typeset", "local", "export", "readonly"])
 
     /// Whether `NAME=(`, `NAME+=(` or `NAME[i]=(` starts here.
     func arrayAssignmentFollows() -> Bool {
@@ -276,6 +275,7 @@ public struct BashParser {
         return cursor + 1 < bytes.count && bytes[cursor] == UInt8(ascii: "=") && bytes[cursor + 1] == UInt8(ascii: "(")
     }
 
+    /// `NAME=value`, `NAME+=value`, `NAME[i]=value` or `NAME=(a b c)` at the cursor.
     mutating func parseAssignmentIfPresent() throws(BashParseError) -> BashAssignment? {
         let start = index
         guard let first = peek(), isNameStart(first) else { return nil }

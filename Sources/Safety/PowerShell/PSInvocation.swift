@@ -47,16 +47,14 @@ struct PSInvocation {
     /// A known switch, or for a cmdlet an abbreviation of one (`-r` for `-Recurse`, `-fo`
     /// for `-Force`); programs such as `powershell.exe -w hidden` parse their own options.
     static func isSwitch(_ name: String, cmdlet: Bool) -> Bool {
-        !name.isEmpty && (cmdlet ? switchPrefixes : switchNames)[name] != nil
+        !name.isEmpty && (cmdlet ? switchPrefixes : switchNames).contains(name)
     }
 
     /// ``switches`` as a ``NameTable``: every parameter of every command is looked up.
-    private static let switchNames = NameTable(Dictionary(uniqueKeysWithValues: switches.map { ($0, true) }))
+    private static let switchNames = NameTable(names: switches)
 
     /// Every switch and every abbreviation of one, which cmdlets accept (`-r`, `-fo`).
-    private static let switchPrefixes = NameTable(Dictionary(
-        switches.flatMap { name in (1...name.count).map { (String(name.prefix($0)), true) } }, uniquingKeysWith: { first, _ in first }
-    ))
+    private static let switchPrefixes = NameTable(names: switches.flatMap { name in (1...name.count).map { String(name.prefix($0)) } })
 
     /// Binds `-Name value` pairs the way PowerShell does for the common cases: a parameter
     /// not known to be a switch takes the next argument as its value.
