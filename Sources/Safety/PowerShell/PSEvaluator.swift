@@ -86,7 +86,6 @@ struct PSEvaluator {
         }
     }
 
-    /// What a command in a subexpression yields, when that is the point (downloads, objects).
     /// `$true`, `$false`, `$null`. Every variable read asks, so the length is compared
     /// first: a string comparison that fails takes the slow path of `==`.
     private static func automaticConstant(_ name: String) -> PSValue? {
@@ -98,6 +97,7 @@ struct PSEvaluator {
         }
     }
 
+    /// What a command in a subexpression yields, when that is the point (downloads, objects).
     static func commandResult(_ command: PSCommand, evaluator: PSEvaluator) -> PSValue {
         guard case .bareword(let word, _) = command.name else { return .unknown }
         if !evaluator.functions.isEmpty {
